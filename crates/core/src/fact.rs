@@ -1,0 +1,504 @@
+//! The fact table's vocabulary: facts, their typed answers, their evidence and their computed status.
+
+use crate::source::SourceId;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A fact's stable id (`aid-purl`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FactId(pub String);
+
+impl fmt::Display for FactId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a fact is about, for balancing quizzes and filtering them (`aid`, `russia`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Topic(pub String);
+
+impl fmt::Display for Topic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The topics a fact table may use, in the order a reader meets them.
+pub const TOPICS: [&str; 14] = [
+    "visit",
+    "aid",
+    "agreements",
+    "security",
+    "coalition",
+    "united-states",
+    "nato",
+    "russia",
+    "history",
+    "energy",
+    "sanctions",
+    "related",
+    "quotes",
+    "reporting",
+];
+
+/// What kind of thing a fact's answer is; decides which value type fits and which distractors are plausible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    Money,
+    Date,
+    Count,
+    Person,
+    Place,
+    Organization,
+    Country,
+    Speaker,
+    Term,
+    SourceError,
+}
+
+impl AnswerKind {
+    pub const ALL: [AnswerKind; 10] = [
+        AnswerKind::Money,
+        AnswerKind::Date,
+        AnswerKind::Count,
+        AnswerKind::Person,
+        AnswerKind::Place,
+        AnswerKind::Organization,
+        AnswerKind::Country,
+        AnswerKind::Speaker,
+        AnswerKind::Term,
+        AnswerKind::SourceError,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AnswerKind::Money => "money",
+            AnswerKind::Date => "date",
+            AnswerKind::Count => "count",
+            AnswerKind::Person => "person",
+            AnswerKind::Place => "place",
+            AnswerKind::Organization => "organization",
+            AnswerKind::Country => "country",
+            AnswerKind::Speaker => "speaker",
+            AnswerKind::Term => "term",
+            AnswerKind::SourceError => "source_error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<AnswerKind> {
+        AnswerKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// Whether a value of this type is the right shape for this kind.
+    pub fn fits(self, value: &Value) -> bool {
+        matches!(
+            (self, value),
+            (AnswerKind::Money, Value::Money(_))
+                | (AnswerKind::Date, Value::Date(_))
+                | (AnswerKind::Count, Value::Count(_))
+                | (
+                    AnswerKind::Person
+                        | AnswerKind::Place
+                        | AnswerKind::Organization
+                        | AnswerKind::Country
+                        | AnswerKind::Speaker
+                        | AnswerKind::Term
+                        | AnswerKind::SourceError,
+                    Value::Text(_)
+                )
+        )
+    }
+}
+
+/// The currency of a money figure, as the article states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    #[serde(rename = "CAD")]
+    Cad,
+    #[serde(rename = "USD")]
+    Usd,
+    /// A bare "$": the article does not say which dollar.
+    #[serde(rename = "unstated")]
+    Unstated,
+}
+
+/// A sum of money, in whole units of its currency.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: u64,
+    pub currency: Currency,
+    /// "over $1 billion": the figure is a lower bound.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub over: bool,
+    /// A U.S.-dollar conversion the article itself gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usd: Option<u64>,
+}
+
+/// How much of a date an article states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date known to a given precision (month and day are 0 when unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub precision: Precision,
+}
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses `2025-08-24`, `2022-02` or `1991`; the precision is the precision written.
+    pub fn parse_iso(text: &str) -> Result<Date, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, what: &str, max: u16| -> Result<u16, String> {
+            match part.parse::<u16>() {
+                Ok(n) if n >= 1 && n <= max => Ok(n),
+                _ => Err(format!(
+                    "`{text}` has no valid {what} (`{part}`); write YYYY, YYYY-MM or YYYY-MM-DD"
+                )),
+            }
+        };
+        let year = number(parts[0], "year", 9999)?;
+        let (month, day, precision) = match parts.len() {
+            1 => (0, 0, Precision::Year),
+            2 => (number(parts[1], "month", 12)? as u8, 0, Precision::Month),
+            3 => (
+                number(parts[1], "month", 12)? as u8,
+                number(parts[2], "day", 31)? as u8,
+                Precision::Day,
+            ),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+                ))
+            }
+        };
+        Ok(Date {
+            year,
+            month,
+            day,
+            precision,
+        })
+    }
+
+    pub fn month_name(&self) -> Option<&'static str> {
+        MONTHS.get(usize::from(self.month).checked_sub(1)?).copied()
+    }
+
+    /// The ISO form at this date's precision.
+    pub fn iso(&self) -> String {
+        match self.precision {
+            Precision::Year => format!("{:04}", self.year),
+            Precision::Month => format!("{:04}-{:02}", self.year, self.month),
+            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+
+    /// Two dates agree when they are equal at the coarser of their precisions.
+    pub fn agrees_with(&self, other: &Date) -> bool {
+        let precision = self.precision.min(other.precision);
+        self.year == other.year
+            && (precision < Precision::Month || self.month == other.month)
+            && (precision < Precision::Day || self.day == other.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = self.month_name().unwrap_or("?");
+        match self.precision {
+            Precision::Year => write!(f, "{}", self.year),
+            Precision::Month => write!(f, "{month} {}", self.year),
+            Precision::Day => write!(f, "{} {month} {}", self.day, self.year),
+        }
+    }
+}
+
+/// A number of things (`4 provinces`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Count {
+    pub value: u32,
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// A fact's answer, typed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    Money(Money),
+    Date(Date),
+    Count(Count),
+    Text(String),
+}
+
+impl Value {
+    /// Whether two values say the same thing (so that both cannot be a conflict, or a distractor of the other).
+    pub fn agrees_with(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Money(a), Value::Money(b)) => {
+                a.amount == b.amount
+                    && (a.currency == b.currency
+                        || a.currency == Currency::Unstated
+                        || b.currency == Currency::Unstated)
+            }
+            (Value::Date(a), Value::Date(b)) => a.agrees_with(b),
+            (Value::Count(a), Value::Count(b)) => a.value == b.value,
+            (Value::Text(a), Value::Text(b)) => crate::text::fold(a) == crate::text::fold(b),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.over {
+            f.write_str("over ")?;
+        }
+        let prefix = match self.currency {
+            Currency::Cad => "C$",
+            Currency::Usd => "US$",
+            Currency::Unstated => "$",
+        };
+        write!(f, "{prefix}{}", spell_amount(self.amount))
+    }
+}
+
+/// `2_000_000_000` → `2 billion`, `1_450_000_000` → `1.45 billion`, `220_000_000` → `220 million`.
+pub fn spell_amount(amount: u64) -> String {
+    let (unit, name) = if amount >= 1_000_000_000 {
+        (1_000_000_000, " billion")
+    } else if amount >= 1_000_000 {
+        (1_000_000, " million")
+    } else {
+        return group_thousands(amount);
+    };
+    let whole = amount / unit;
+    let mut fraction = format!("{:09}", amount % unit);
+    fraction.truncate(if unit == 1_000_000 { 6 } else { 9 });
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{whole}{name}")
+    } else {
+        format!("{whole}.{fraction}{name}")
+    }
+}
+
+fn group_thousands(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Money(money) => money.fmt(f),
+            Value::Date(date) => date.fmt(f),
+            Value::Count(count) if count.unit.is_empty() => write!(f, "{}", count.value),
+            Value::Count(count) => write!(f, "{} {}", count.value, count.unit),
+            Value::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// One verbatim quote and the source it is from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub source: SourceId,
+    pub quote: String,
+}
+
+/// One value for a fact with the quotes that support it. A fact in conflict has several.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub answer: Value,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How well the sources support a fact; computed from independence groups, never typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Quotes from at least two independent sources support it.
+    Corroborated,
+    /// All its quotes come from one independence group.
+    SingleSource,
+    /// Sources give incompatible values; every version is kept.
+    Conflicting,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Corroborated => "corroborated",
+            Status::SingleSource => "single-source",
+            Status::Conflicting => "conflicting",
+        }
+    }
+}
+
+/// One verified statement about the story, with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: FactId,
+    pub topic: Topic,
+    pub kind: AnswerKind,
+    /// The question stem: a question whose only true answer is this fact's answer.
+    pub ask: String,
+    /// One sentence in the project's words, with `{answer}` where the answer goes.
+    pub claim: String,
+    /// A short name for what the answer is about ("NATO's PURL programme"), for matching and ordering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// One version, or several when the sources conflict.
+    pub versions: Vec<Version>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_distractors: Vec<String>,
+    /// Speaker facts: the words spoken, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotation: Option<String>,
+    /// Source-error facts: the source that got it wrong …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<SourceId>,
+    /// … what it should have said …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<String>,
+    /// … and the quotes that show it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correction: Vec<Evidence>,
+    /// Computed by the verifier.
+    pub status: Status,
+    /// Computed by the verifier: how many independence groups the evidence spans.
+    pub independent_reports: u8,
+}
+
+impl Fact {
+    /// The answer when the sources agree; the first version's when they conflict.
+    pub fn answer(&self) -> &Value {
+        &self.versions[0].answer
+    }
+
+    /// Every quote of every version, then the correction's.
+    pub fn all_evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.versions
+            .iter()
+            .flat_map(|version| version.evidence.iter())
+            .chain(self.correction.iter())
+    }
+
+    /// What the fact is about, in a few words: its `label`, else its claim with a blank.
+    pub fn label(&self) -> String {
+        self.label.clone().unwrap_or_else(|| self.claim_with("___"))
+    }
+
+    /// The claim with `answer` in place of `{answer}`.
+    pub fn claim_with(&self, answer: &str) -> String {
+        self.claim.replacen("{answer}", answer, 1)
+    }
+
+    /// Whether `value` is one any source supports for this fact, in any spelling.
+    pub fn supports(&self, value: &Value) -> bool {
+        if self
+            .versions
+            .iter()
+            .any(|version| version.answer.agrees_with(value))
+        {
+            return true;
+        }
+        let Value::Text(text) = value else {
+            return false;
+        };
+        let folded = crate::text::fold(text);
+        self.spellings
+            .iter()
+            .chain(self.not_distractors.iter())
+            .chain(self.correct.iter())
+            .any(|other| crate::text::fold(other) == folded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_spelled_the_way_articles_write_them() {
+        assert_eq!(spell_amount(2_000_000_000), "2 billion");
+        assert_eq!(spell_amount(1_450_000_000), "1.45 billion");
+        assert_eq!(spell_amount(220_000_000), "220 million");
+        assert_eq!(spell_amount(723_000_000), "723 million");
+        assert_eq!(spell_amount(4_300_000_000), "4.3 billion");
+        assert_eq!(spell_amount(12_500), "12,500");
+    }
+
+    #[test]
+    fn iso_dates_keep_their_precision() {
+        let day = Date::parse_iso("2025-08-24").unwrap();
+        assert_eq!(day.precision, Precision::Day);
+        assert_eq!(day.to_string(), "24 August 2025");
+        assert_eq!(
+            Date::parse_iso("2022-02").unwrap().to_string(),
+            "February 2022"
+        );
+        assert_eq!(Date::parse_iso("1991").unwrap().precision, Precision::Year);
+        assert!(Date::parse_iso("2025-13").unwrap_err().contains("month"));
+        assert!(Date::parse_iso("24 August").is_err());
+    }
+
+    #[test]
+    fn dates_agree_at_the_coarser_precision() {
+        let day = Date::parse_iso("2025-08-24").unwrap();
+        assert!(day.agrees_with(&Date::parse_iso("2025-08").unwrap()));
+        assert!(!day.agrees_with(&Date::parse_iso("2025-07").unwrap()));
+    }
+
+    #[test]
+    fn unstated_currency_agrees_with_either_dollar() {
+        let money = |amount, currency| {
+            Value::Money(Money {
+                amount,
+                currency,
+                over: false,
+                usd: None,
+            })
+        };
+        assert!(money(5, Currency::Unstated).agrees_with(&money(5, Currency::Usd)));
+        assert!(!money(5, Currency::Cad).agrees_with(&money(5, Currency::Usd)));
+        assert!(!money(5, Currency::Cad).agrees_with(&money(6, Currency::Cad)));
+    }
+}

@@ -1,0 +1,970 @@
+//! The question generator: turns the verified fact table into a seeded quiz that any machine reproduces exactly.
+
+use crate::fact::{
+    spell_amount, AnswerKind, Count, Currency, Date, Fact, Money, Precision, Status, Topic, Value,
+};
+use crate::question::{Body, Difficulty, Question, QuestionKind};
+use crate::table::FactTable;
+use crate::text::{fold, normalize_whitespace};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// What quiz to make: the seed decides everything else that is random.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizSpec {
+    pub seed: u64,
+    pub count: usize,
+    /// Only these topics; empty means all.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Only these kinds; empty means all.
+    #[serde(default)]
+    pub kinds: Vec<QuestionKind>,
+    /// Only kinds this difficulty admits; `None` means every kind.
+    #[serde(default)]
+    pub difficulty: Option<Difficulty>,
+}
+
+impl QuizSpec {
+    pub fn new(seed: u64, count: usize) -> QuizSpec {
+        QuizSpec {
+            seed,
+            count,
+            topics: Vec::new(),
+            kinds: Vec::new(),
+            difficulty: None,
+        }
+    }
+
+    fn admits(&self, kind: QuestionKind) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && self.difficulty.is_none_or(|d| d.admits(kind))
+    }
+
+    fn admits_topic(&self, topic: &Topic) -> bool {
+        self.topics.is_empty() || self.topics.contains(topic)
+    }
+}
+
+/// A generated quiz: the spec it came from and its questions in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub spec: QuizSpec,
+    pub questions: Vec<Question>,
+}
+
+/// Portable randomness: ChaCha8 drawn through `u32` ranges only, so wasm32 and x86_64 agree.
+struct Dice(ChaCha8Rng);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        debug_assert!(n > 0 && n <= u32::MAX as usize);
+        self.0.random_range(0..n as u32) as usize
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+
+    /// `n` distinct items of `pool`, in random order.
+    fn pick<T: Clone>(&mut self, pool: &[T], n: usize) -> Vec<T> {
+        let mut pool = pool.to_vec();
+        self.shuffle(&mut pool);
+        pool.truncate(n);
+        pool
+    }
+}
+
+/// One question the table can make, before its random details are drawn.
+#[derive(Clone, Debug)]
+struct Plan {
+    kind: QuestionKind,
+    /// The facts it asks about; empty for matching and ordering, which draw theirs when chosen.
+    fact: Option<usize>,
+    topic: Topic,
+    /// For matching: which answer kind it pairs.
+    group: Option<AnswerKind>,
+}
+
+/// Generates the quiz `spec` asks for. The same table and spec always give the same quiz.
+pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
+    let generator = Generator { table, spec };
+    let mut dice = Dice(ChaCha8Rng::seed_from_u64(spec.seed));
+    let plans = generator.plans();
+    let mut used = vec![false; table.facts.len()];
+    let mut topic_uses: Vec<(Topic, usize)> = Vec::new();
+    let mut kind_uses = [0usize; 8];
+    let mut questions = Vec::with_capacity(spec.count);
+    let mut failures = 0;
+    while questions.len() < spec.count && !plans.is_empty() && failures < 2 {
+        // Prefer the least-asked topic, then the least-asked kind; the dice break ties.
+        let mut best: Vec<usize> = Vec::new();
+        let mut best_score = usize::MAX;
+        for (i, plan) in plans.iter().enumerate() {
+            if plan.fact.is_some_and(|f| used[f]) {
+                continue;
+            }
+            let topic_count = topic_uses
+                .iter()
+                .find(|(t, _)| *t == plan.topic)
+                .map_or(0, |(_, n)| *n);
+            let score = topic_count * 16 + kind_uses[plan.kind as usize];
+            if score < best_score {
+                best_score = score;
+                best.clear();
+            }
+            if score == best_score {
+                best.push(i);
+            }
+        }
+        if best.is_empty() {
+            // Every fact has been asked: start again rather than stop short.
+            used.iter_mut().for_each(|u| *u = false);
+            failures += 1;
+            continue;
+        }
+        let plan = &plans[best[dice.below(best.len())]];
+        match generator.build(plan, &used, &mut dice) {
+            Some((question, facts)) => {
+                failures = 0;
+                for f in facts {
+                    used[f] = true;
+                }
+                match topic_uses.iter_mut().find(|(t, _)| *t == question.topic) {
+                    Some((_, n)) => *n += 1,
+                    None => topic_uses.push((question.topic.clone(), 1)),
+                }
+                kind_uses[question.kind as usize] += 1;
+                questions.push(question);
+            }
+            None => {
+                // A matching or ordering plan found too few unused facts: mark its kind as asked
+                // so the next pick moves on, and count the miss.
+                kind_uses[plan.kind as usize] += 1;
+                failures += usize::from(plan.fact.is_some());
+            }
+        }
+    }
+    Quiz {
+        spec: spec.clone(),
+        questions,
+    }
+}
+
+struct Generator<'a> {
+    table: &'a FactTable,
+    spec: &'a QuizSpec,
+}
+
+/// Answer kinds that pair well in a matching question, with the prompt's noun.
+const MATCHING_GROUPS: [(AnswerKind, &str); 4] = [
+    (AnswerKind::Money, "Match each sum to what it is for."),
+    (
+        AnswerKind::Person,
+        "Match each person to their part in the story.",
+    ),
+    (AnswerKind::Date, "Match each event to its date."),
+    (AnswerKind::Place, "Match each event to its place."),
+];
+
+impl<'a> Generator<'a> {
+    fn facts(&self) -> &'a [Fact] {
+        &self.table.facts
+    }
+
+    /// Every question the table can make under the spec, in table order.
+    fn plans(&self) -> Vec<Plan> {
+        let mut plans = Vec::new();
+        for (i, fact) in self.facts().iter().enumerate() {
+            if !self.spec.admits_topic(&fact.topic) {
+                continue;
+            }
+            for kind in QuestionKind::ALL {
+                if self.spec.admits(kind) && self.fact_supports_kind(fact, kind) {
+                    plans.push(Plan {
+                        kind,
+                        fact: Some(i),
+                        topic: fact.topic.clone(),
+                        group: None,
+                    });
+                }
+            }
+        }
+        if self.spec.admits(QuestionKind::Matching) {
+            for (group, _) in MATCHING_GROUPS {
+                if self
+                    .matching_pool(group, &vec![false; self.facts().len()])
+                    .len()
+                    >= 3
+                {
+                    let topic = self
+                        .pool_topic(&self.matching_pool(group, &vec![false; self.facts().len()]));
+                    plans.push(Plan {
+                        kind: QuestionKind::Matching,
+                        fact: None,
+                        topic,
+                        group: Some(group),
+                    });
+                }
+            }
+        }
+        if self.spec.admits(QuestionKind::Ordering) {
+            let pool = self.dated_pool(&vec![false; self.facts().len()]);
+            if pool.len() >= 4 {
+                let topic = self.pool_topic(&pool);
+                plans.push(Plan {
+                    kind: QuestionKind::Ordering,
+                    fact: None,
+                    topic,
+                    group: None,
+                });
+            }
+        }
+        plans
+    }
+
+    fn pool_topic(&self, pool: &[usize]) -> Topic {
+        let mut counts: Vec<(&Topic, usize)> = Vec::new();
+        for &f in pool {
+            let topic = &self.facts()[f].topic;
+            match counts.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((topic, 1)),
+            }
+        }
+        let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        counts
+            .into_iter()
+            .find(|(_, n)| *n == best)
+            .map_or(Topic("related".into()), |(t, _)| t.clone())
+    }
+
+    fn fact_supports_kind(&self, fact: &Fact, kind: QuestionKind) -> bool {
+        let single = fact.versions.len() == 1;
+        let plain = single && !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker);
+        match kind {
+            QuestionKind::MultipleChoice => plain && self.distractors(fact).len() >= 3,
+            QuestionKind::TrueFalse => plain && !self.distractors(fact).is_empty(),
+            QuestionKind::Numeric => single && numeric_answer(fact).is_some(),
+            QuestionKind::Cloze => plain && !cloze_sites(fact).is_empty(),
+            QuestionKind::WhoSaid => {
+                fact.kind == AnswerKind::Speaker
+                    && fact.quotation.is_some()
+                    && self.people_besides(fact).len() >= 3
+            }
+            QuestionKind::SourceCheck => match fact.kind {
+                AnswerKind::SourceError => self.error_facts().count() >= 4,
+                _ if !single => self.conflict_options(fact).len() >= 2,
+                AnswerKind::Speaker => false,
+                _ => self.status_foils(fact).len() >= 3,
+            },
+            QuestionKind::Matching | QuestionKind::Ordering => false,
+        }
+    }
+
+    /// Builds a plan's question, drawing its random details; returns the facts it used.
+    fn build(&self, plan: &Plan, used: &[bool], dice: &mut Dice) -> Option<(Question, Vec<usize>)> {
+        match (plan.kind, plan.fact) {
+            (QuestionKind::Matching, _) => self.matching(plan.group?, used, dice),
+            (QuestionKind::Ordering, _) => self.ordering(used, dice),
+            (kind, Some(f)) => {
+                let fact = &self.facts()[f];
+                let question = match kind {
+                    QuestionKind::MultipleChoice => self.multiple_choice(fact, dice),
+                    QuestionKind::TrueFalse => self.true_false(fact, dice),
+                    QuestionKind::Numeric => self.numeric(fact),
+                    QuestionKind::Cloze => self.cloze(fact, dice),
+                    QuestionKind::WhoSaid => self.who_said(fact, dice),
+                    QuestionKind::SourceCheck => self.source_check(fact, dice),
+                    QuestionKind::Matching | QuestionKind::Ordering => return None,
+                };
+                Some((question, vec![f]))
+            }
+            (_, None) => None,
+        }
+    }
+
+    // ----- distractors -------------------------------------------------------------------
+
+    /// Values of the same kind and scale that no source supports for this fact, deduplicated, in a fixed order.
+    fn distractors(&self, fact: &Fact) -> Vec<Value> {
+        let answer = fact.answer();
+        let mut candidates: Vec<Value> = Vec::new();
+        match answer {
+            Value::Money(money) => {
+                let recast = |amount: u64| {
+                    Value::Money(Money {
+                        amount,
+                        usd: None,
+                        ..money.clone()
+                    })
+                };
+                for other in self.facts() {
+                    for version in &other.versions {
+                        if let Value::Money(m) = &version.answer {
+                            candidates.push(recast(m.amount));
+                        }
+                    }
+                }
+                for (num, den) in [(1, 2), (2, 1), (3, 2), (3, 4), (3, 1), (1, 3)] {
+                    candidates.push(recast(round_two_figures(money.amount * num / den)));
+                }
+                candidates.retain(|v| match v {
+                    Value::Money(m) => m.amount * 5 >= money.amount && m.amount <= money.amount * 5,
+                    _ => false,
+                });
+            }
+            Value::Date(date) => {
+                for other in self.facts() {
+                    for version in &other.versions {
+                        if let Value::Date(d) = &version.answer {
+                            if d.precision == date.precision {
+                                candidates.push(version.answer.clone());
+                            }
+                        }
+                    }
+                }
+                for shift in [1i32, -1, 2, -2, 3, -3] {
+                    candidates.push(Value::Date(shift_date(date, shift)));
+                }
+            }
+            Value::Count(count) => {
+                for delta in [1i64, -1, 2, -2, 3] {
+                    let value = i64::from(count.value) + delta;
+                    if value > 0 {
+                        candidates.push(Value::Count(Count {
+                            value: value as u32,
+                            unit: count.unit.clone(),
+                        }));
+                    }
+                }
+            }
+            Value::Text(_) => {
+                for other in self.facts() {
+                    if similar_kinds(fact.kind, other.kind) {
+                        candidates.extend(other.versions.iter().map(|v| v.answer.clone()));
+                    }
+                }
+            }
+        }
+        let mut distinct: Vec<Value> = Vec::new();
+        for candidate in candidates {
+            let shown = fold(&candidate.to_string());
+            if !fact.supports(&candidate)
+                && shown != fold(&answer.to_string())
+                && !distinct
+                    .iter()
+                    .any(|d| fold(&d.to_string()) == shown || d.agrees_with(&candidate))
+            {
+                distinct.push(candidate);
+            }
+        }
+        distinct
+    }
+
+    /// People the table names, other than this speaker, for "who said it".
+    fn people_besides(&self, fact: &Fact) -> Vec<Value> {
+        self.distractors(fact)
+    }
+
+    fn error_facts(&self) -> impl Iterator<Item = &'a Fact> {
+        self.facts()
+            .iter()
+            .filter(|f| f.kind == AnswerKind::SourceError && f.correct.is_some())
+    }
+
+    /// Facts whose status is the opposite of this one's, to be the wrong options of a status check.
+    fn status_foils(&self, fact: &Fact) -> Vec<&'a Fact> {
+        let wanted = match fact.status {
+            Status::Corroborated => Status::SingleSource,
+            Status::SingleSource => Status::Corroborated,
+            Status::Conflicting => return Vec::new(),
+        };
+        self.facts()
+            .iter()
+            .filter(|f| {
+                f.status == wanted && f.versions.len() == 1 && f.kind != AnswerKind::SourceError
+            })
+            .collect()
+    }
+
+    /// The distinct values the sources give for a fact in conflict.
+    fn conflict_options(&self, fact: &Fact) -> Vec<Value> {
+        let mut values: Vec<Value> = Vec::new();
+        for version in &fact.versions {
+            if !values.iter().any(|v| v.agrees_with(&version.answer)) {
+                values.push(version.answer.clone());
+            }
+        }
+        values
+    }
+
+    // ----- the kinds ---------------------------------------------------------------------
+
+    fn multiple_choice(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        let wrong: Vec<String> = dice
+            .pick(&self.distractors(fact), 3)
+            .iter()
+            .map(Value::to_string)
+            .collect();
+        let (options, correct) = shuffled_options(fact.answer().to_string(), wrong, dice);
+        self.question(
+            QuestionKind::MultipleChoice,
+            fact.ask.clone(),
+            fact,
+            Body::Choice { options, correct },
+        )
+    }
+
+    fn true_false(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        let truth = dice.below(2) == 0;
+        let shown = if truth {
+            fact.answer().to_string()
+        } else {
+            let pool = self.distractors(fact);
+            pool[dice.below(pool.len())].to_string()
+        };
+        let prompt = format!("True or false? {}", fact.claim_with(&shown));
+        let body = Body::Choice {
+            options: vec!["True".into(), "False".into()],
+            correct: usize::from(!truth),
+        };
+        let mut question = self.question(QuestionKind::TrueFalse, prompt, fact, body);
+        question.answer_text = if truth {
+            "True".into()
+        } else {
+            format!("False: it was {}", fact.answer())
+        };
+        question
+    }
+
+    fn numeric(&self, fact: &Fact) -> Question {
+        let (answer, unit, tolerance) = numeric_answer(fact).unwrap_or((0.0, String::new(), 0.0));
+        let tolerance_text = if tolerance > 0.0 {
+            format!(", within {}", trim_number(tolerance))
+        } else {
+            String::new()
+        };
+        let prompt = format!("{} Answer in {unit}{tolerance_text}.", fact.ask);
+        self.question(
+            QuestionKind::Numeric,
+            prompt,
+            fact,
+            Body::Numeric {
+                unit,
+                answer,
+                tolerance,
+            },
+        )
+    }
+
+    fn cloze(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        let sites = cloze_sites(fact);
+        let site = &sites[dice.below(sites.len())];
+        let mut accepted = vec![site.blank.clone(), fact.answer().to_string()];
+        accepted.extend(fact.spellings.iter().cloned());
+        if let Value::Money(money) = fact.answer() {
+            accepted.push(spell_amount(money.amount));
+            accepted.push(money.amount.to_string());
+        }
+        let mut unique: Vec<String> = Vec::new();
+        for a in accepted {
+            if !unique.iter().any(|u| fold(u) == fold(&a)) {
+                unique.push(a);
+            }
+        }
+        let outlet = self
+            .table
+            .source(&site.source)
+            .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
+        let prompt = format!("Fill in the blank in this passage from {outlet}.");
+        let body = Body::Cloze {
+            before: site.before.clone(),
+            after: site.after.clone(),
+            accepted: unique,
+        };
+        let mut question = self.question(QuestionKind::Cloze, prompt, fact, body);
+        question.answer_text = site.blank.clone();
+        question
+    }
+
+    fn who_said(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        let wrong: Vec<String> = dice
+            .pick(&self.people_besides(fact), 3)
+            .iter()
+            .map(Value::to_string)
+            .collect();
+        let (options, correct) = shuffled_options(fact.answer().to_string(), wrong, dice);
+        let prompt = format!(
+            "Who said this? “{}”",
+            fact.quotation.as_deref().unwrap_or_default()
+        );
+        self.question(
+            QuestionKind::WhoSaid,
+            prompt,
+            fact,
+            Body::Choice { options, correct },
+        )
+    }
+
+    fn source_check(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        if fact.kind == AnswerKind::SourceError {
+            return self.error_check(fact, dice);
+        }
+        if fact.versions.len() > 1 {
+            return self.conflict_check(fact, dice);
+        }
+        let foils = dice.pick(&self.status_foils(fact), 3);
+        let wrong: Vec<String> = foils
+            .iter()
+            .map(|f| f.claim_with(&f.answer().to_string()))
+            .collect();
+        let right = fact.claim_with(&fact.answer().to_string());
+        let (options, correct) = shuffled_options(right, wrong, dice);
+        let prompt = match fact.status {
+            Status::Corroborated => "Which of these claims is confirmed by two or more independent reports?",
+            _ => "Which of these claims comes from a single source (one report and any copies of it)?",
+        };
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt.into(),
+            fact,
+            Body::Choice { options, correct },
+        );
+        let foil_status = if fact.status == Status::Corroborated {
+            "rests on a single source"
+        } else {
+            "is confirmed by independent reports"
+        };
+        question.explanation = format!(
+            "{} Each of the other claims {foil_status}.",
+            question.explanation
+        );
+        question
+    }
+
+    fn conflict_check(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        // Ask what one named source says: that has exactly one answer even when the sources disagree.
+        let v = dice.below(fact.versions.len());
+        let version = &fact.versions[v];
+        let evidence = &version.evidence[dice.below(version.evidence.len())];
+        let values = self.conflict_options(fact);
+        let right = version.answer.to_string();
+        let mut wrong: Vec<String> = values
+            .iter()
+            .map(Value::to_string)
+            .filter(|s| fold(s) != fold(&right))
+            .collect();
+        let extra = dice.pick(
+            &self.distractors(fact),
+            4usize.saturating_sub(wrong.len() + 1),
+        );
+        wrong.extend(extra.iter().map(Value::to_string));
+        let (options, correct) = shuffled_options(right, wrong, dice);
+        let source = self.table.source(&evidence.source);
+        let name = source.map_or(evidence.source.0.clone(), |s| {
+            format!("“{}” ({})", s.headline, s.outlet)
+        });
+        let prompt = format!(
+            "The reports disagree here. {} — what does {name} say?",
+            fact.ask
+        );
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt,
+            fact,
+            Body::Choice { options, correct },
+        );
+        question.answer_text = version.answer.to_string();
+        question
+    }
+
+    fn error_check(&self, fact: &Fact, dice: &mut Dice) -> Question {
+        let right = fact.correct.clone().unwrap_or_default();
+        let others: Vec<String> = self
+            .error_facts()
+            .filter(|f| f.id != fact.id)
+            .filter_map(|f| f.correct.clone())
+            .filter(|c| fold(c) != fold(&right))
+            .collect();
+        let wrong = dice.pick(&others, 3);
+        let (options, correct) = shuffled_options(right.clone(), wrong, dice);
+        let source = fact.about.as_ref().and_then(|id| self.table.source(id));
+        let who = source.map_or("One article".to_string(), |s| {
+            format!("{} ({})", s.outlet, s.kind.label())
+        });
+        let prompt = format!(
+            "{who} printed “{}”. What do the other reports say instead?",
+            fact.answer()
+        );
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt,
+            fact,
+            Body::Choice { options, correct },
+        );
+        question.answer_text = right;
+        question
+    }
+
+    fn matching_pool(&self, group: AnswerKind, used: &[bool]) -> Vec<usize> {
+        self.candidates(used, |f| {
+            similar_kinds(f.kind, group) && f.kind != AnswerKind::Speaker && f.label.is_some()
+        })
+    }
+
+    fn dated_pool(&self, used: &[bool]) -> Vec<usize> {
+        self.candidates(used, |f| f.kind == AnswerKind::Date && f.label.is_some())
+    }
+
+    fn candidates(&self, used: &[bool], keep: impl Fn(&Fact) -> bool) -> Vec<usize> {
+        (0..self.facts().len())
+            .filter(|&i| {
+                let f = &self.facts()[i];
+                !used[i] && f.versions.len() == 1 && self.spec.admits_topic(&f.topic) && keep(f)
+            })
+            .collect()
+    }
+
+    /// Up to `n` facts from `pool` whose answers are pairwise distinct and not true of one another.
+    fn compatible(
+        &self,
+        pool: &[usize],
+        n: usize,
+        dice: &mut Dice,
+        also: impl Fn(&Fact, &Fact) -> bool,
+    ) -> Vec<usize> {
+        let mut pool = pool.to_vec();
+        dice.shuffle(&mut pool);
+        let mut chosen: Vec<usize> = Vec::new();
+        for f in pool {
+            let fact = &self.facts()[f];
+            let clashes = chosen.iter().any(|&c| {
+                let other = &self.facts()[c];
+                fact.supports(other.answer()) || other.supports(fact.answer()) || !also(fact, other)
+            });
+            if !clashes {
+                chosen.push(f);
+                if chosen.len() == n {
+                    break;
+                }
+            }
+        }
+        chosen
+    }
+
+    fn matching(
+        &self,
+        group: AnswerKind,
+        used: &[bool],
+        dice: &mut Dice,
+    ) -> Option<(Question, Vec<usize>)> {
+        let pool = self.matching_pool(group, used);
+        let chosen = self.compatible(&pool, 4, dice, |a, b| fold(&a.label()) != fold(&b.label()));
+        if chosen.len() < 3 {
+            return None;
+        }
+        let facts: Vec<&Fact> = chosen.iter().map(|&f| &self.facts()[f]).collect();
+        let left: Vec<String> = facts.iter().map(|f| f.label()).collect();
+        let mut right_order: Vec<usize> = (0..facts.len()).collect();
+        dice.shuffle(&mut right_order);
+        let right: Vec<String> = right_order
+            .iter()
+            .map(|&i| facts[i].answer().to_string())
+            .collect();
+        let pairs: Vec<usize> = (0..facts.len())
+            .map(|i| right_order.iter().position(|&r| r == i).unwrap_or(0))
+            .collect();
+        let prompt = MATCHING_GROUPS
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map_or("Match each item.", |(_, p)| p);
+        let answer_text = left
+            .iter()
+            .zip(&facts)
+            .map(|(l, f)| format!("{l} → {}", f.answer()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Some((
+            self.multi_question(
+                QuestionKind::Matching,
+                prompt.into(),
+                &facts,
+                Body::Matching { left, right, pairs },
+                answer_text,
+            ),
+            chosen,
+        ))
+    }
+
+    fn ordering(&self, used: &[bool], dice: &mut Dice) -> Option<(Question, Vec<usize>)> {
+        let pool = self.dated_pool(used);
+        let n = if pool.len() >= 5 && dice.below(2) == 0 {
+            5
+        } else {
+            4
+        };
+        let chosen = self.compatible(&pool, n, dice, |a, b| match (a.answer(), b.answer()) {
+            (Value::Date(x), Value::Date(y)) => !x.agrees_with(y),
+            _ => false,
+        });
+        if chosen.len() < 4 {
+            return None;
+        }
+        let facts: Vec<&Fact> = chosen.iter().map(|&f| &self.facts()[f]).collect();
+        let key = |f: &Fact| match f.answer() {
+            Value::Date(d) => (d.year, d.month, d.day),
+            _ => (0, 0, 0),
+        };
+        let items: Vec<String> = facts.iter().map(|f| f.label()).collect();
+        let mut order: Vec<usize> = (0..facts.len()).collect();
+        order.sort_by_key(|&i| key(facts[i]));
+        let answer_text = order
+            .iter()
+            .map(|&i| format!("{} ({})", items[i], facts[i].answer()))
+            .collect::<Vec<_>>()
+            .join(" → ");
+        let prompt = "Put these events in order, earliest first.".to_string();
+        Some((
+            self.multi_question(
+                QuestionKind::Ordering,
+                prompt,
+                &facts,
+                Body::Ordering { items, order },
+                answer_text,
+            ),
+            chosen,
+        ))
+    }
+
+    // ----- explanations ------------------------------------------------------------------
+
+    fn question(&self, kind: QuestionKind, prompt: String, fact: &Fact, body: Body) -> Question {
+        Question {
+            kind,
+            prompt,
+            topic: fact.topic.clone(),
+            body,
+            fact_ids: vec![fact.id.clone()],
+            status: fact.status,
+            answer_text: fact.answer().to_string(),
+            explanation: self.explain(fact),
+            quotes: fact.all_evidence().cloned().collect(),
+        }
+    }
+
+    fn multi_question(
+        &self,
+        kind: QuestionKind,
+        prompt: String,
+        facts: &[&Fact],
+        body: Body,
+        answer_text: String,
+    ) -> Question {
+        Question {
+            kind,
+            prompt,
+            topic: facts[0].topic.clone(),
+            body,
+            fact_ids: facts.iter().map(|f| f.id.clone()).collect(),
+            status: facts
+                .iter()
+                .map(|f| f.status)
+                .max()
+                .unwrap_or(Status::SingleSource),
+            answer_text,
+            explanation: facts
+                .iter()
+                .map(|f| self.explain(f))
+                .collect::<Vec<_>>()
+                .join(" "),
+            quotes: facts
+                .iter()
+                .flat_map(|f| f.all_evidence().cloned())
+                .collect(),
+        }
+    }
+
+    /// The claim, then how well the sources support it, in plain words.
+    fn explain(&self, fact: &Fact) -> String {
+        let outlet = |id: &crate::source::SourceId| {
+            self.table
+                .source(id)
+                .map_or(id.0.clone(), |s| s.outlet.clone())
+        };
+        match (fact.kind, fact.status) {
+            (AnswerKind::SourceError, _) => format!(
+                "{} Other reports: “{}”.",
+                fact.claim_with(&fact.answer().to_string()),
+                fact.correct.as_deref().unwrap_or_default()
+            ),
+            (_, Status::Conflicting) => {
+                let versions: Vec<String> = fact
+                    .versions
+                    .iter()
+                    .map(|v| {
+                        let who: Vec<String> =
+                            v.evidence.iter().map(|e| outlet(&e.source)).collect();
+                        format!("{} says {}", join_dedup(&who), v.answer)
+                    })
+                    .collect();
+                format!("The sources disagree: {}.", versions.join("; "))
+            }
+            (_, Status::Corroborated) => format!(
+                "{} Confirmed by {} independent reports.",
+                fact.claim_with(&fact.answer().to_string()),
+                fact.independent_reports
+            ),
+            (_, Status::SingleSource) => {
+                let who: Vec<String> = fact.all_evidence().map(|e| outlet(&e.source)).collect();
+                format!(
+                    "{} Reported by one source only: {}.",
+                    fact.claim_with(&fact.answer().to_string()),
+                    join_dedup(&who)
+                )
+            }
+        }
+    }
+}
+
+fn join_dedup(items: &[String]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for item in items {
+        if !unique.contains(&item.as_str()) {
+            unique.push(item);
+        }
+    }
+    unique.join(" and ")
+}
+
+/// Puts the right option among the wrong ones at a uniformly random position.
+fn shuffled_options(right: String, wrong: Vec<String>, dice: &mut Dice) -> (Vec<String>, usize) {
+    let mut options = wrong;
+    let correct = dice.below(options.len() + 1);
+    options.insert(correct, right);
+    (options, correct)
+}
+
+/// People and speakers are one pool; so are organizations and countries.
+fn similar_kinds(a: AnswerKind, b: AnswerKind) -> bool {
+    use AnswerKind::*;
+    let family = |k: AnswerKind| match k {
+        Person | Speaker => 0,
+        Organization | Country => 1,
+        other => 2 + other as u8,
+    };
+    family(a) == family(b)
+}
+
+/// Rounds to two significant figures, so derived distractors look like figures articles print.
+fn round_two_figures(amount: u64) -> u64 {
+    let mut scale = 1u64;
+    while amount / scale >= 100 {
+        scale *= 10;
+    }
+    (amount + scale / 2) / scale * scale
+}
+
+fn shift_date(date: &Date, shift: i32) -> Date {
+    let mut out = *date;
+    match date.precision {
+        Precision::Year => out.year = (i32::from(date.year) + shift) as u16,
+        Precision::Month => {
+            let months = i32::from(date.year) * 12 + i32::from(date.month) - 1 + shift;
+            out.year = (months / 12) as u16;
+            out.month = (months % 12 + 1) as u8;
+        }
+        Precision::Day => out.day = (i32::from(date.day) + shift * 2).clamp(1, 28) as u8,
+    }
+    out
+}
+
+/// The number to type for a numeric-entry question: (answer, unit, tolerance).
+fn numeric_answer(fact: &Fact) -> Option<(f64, String, f64)> {
+    match fact.answer() {
+        Value::Money(money) if !money.over => {
+            let currency = match money.currency {
+                Currency::Cad => "Canadian dollars",
+                Currency::Usd => "U.S. dollars",
+                Currency::Unstated => "dollars",
+            };
+            let (scale, word) = if money.amount >= 1_000_000_000 {
+                (1e9, "billions")
+            } else {
+                (1e6, "millions")
+            };
+            let answer = money.amount as f64 / scale;
+            // 1%: forgives rounding, never reaches another figure the articles print.
+            let tolerance = (answer * 0.01 * 1000.0).round() / 1000.0;
+            Some((answer, format!("{word} of {currency}"), tolerance))
+        }
+        Value::Count(count) if !count.unit.is_empty() => {
+            Some((f64::from(count.value), count.unit.clone(), 0.0))
+        }
+        _ => None,
+    }
+}
+
+fn trim_number(n: f64) -> String {
+    let text = format!("{n:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A place in a verbatim quote where the answer can be blanked out.
+struct ClozeSite {
+    source: crate::source::SourceId,
+    before: String,
+    blank: String,
+    after: String,
+}
+
+/// Every quote (of a single-version fact) that writes its answer exactly once.
+fn cloze_sites(fact: &Fact) -> Vec<ClozeSite> {
+    let needles: Vec<String> = match fact.answer() {
+        Value::Text(text) => std::iter::once(text.clone())
+            .chain(fact.spellings.iter().cloned())
+            .collect(),
+        Value::Money(money) => vec![spell_amount(money.amount)],
+        Value::Count(count) => vec![count.value.to_string()],
+        Value::Date(_) => Vec::new(),
+    };
+    let mut sites = Vec::new();
+    for evidence in &fact.versions[0].evidence {
+        let quote = normalize_whitespace(&evidence.quote);
+        let lower = quote.to_lowercase();
+        for needle in &needles {
+            let needle_lower = needle.to_lowercase();
+            let hits: Vec<usize> = lower.match_indices(&needle_lower).map(|(i, _)| i).collect();
+            // Lower-casing can shift byte offsets for some scripts; only accept exact boundaries.
+            if hits.len() != 1 || lower.len() != quote.len() {
+                continue;
+            }
+            let start = hits[0];
+            let end = start + needle_lower.len();
+            let word_edge = |i: usize| {
+                quote[..i]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            let after_edge = quote[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if word_edge(start) && after_edge && quote.len() > needle.len() + 20 {
+                sites.push(ClozeSite {
+                    source: evidence.source.clone(),
+                    before: quote[..start].to_string(),
+                    blank: quote[start..end].to_string(),
+                    after: quote[end..].to_string(),
+                });
+                break;
+            }
+        }
+    }
+    sites
+}

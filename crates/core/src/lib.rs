@@ -1,0 +1,28 @@
+//! The pure core of Sourced Quiz: the fact table, its verifier, the question generator and the quiz state.
+//!
+//! Nothing here does I/O, reads a clock or draws from a global random source:
+//! the same table, spec and answers give the same result on x86_64 and wasm32.
+
+pub mod config;
+pub mod extract;
+pub mod fact;
+pub mod generate;
+#[cfg(feature = "toml")]
+pub mod load;
+pub mod question;
+pub mod quiz;
+pub mod source;
+pub mod table;
+pub mod text;
+pub mod verify;
+
+pub use fact::{
+    AnswerKind, Currency, Date, Evidence, Fact, FactId, Money, Precision, Status, Topic, Value,
+    Version,
+};
+pub use generate::{generate, Quiz, QuizSpec};
+pub use question::{Body, Difficulty, Question, QuestionKind, Response};
+pub use quiz::{Action, Progress, Session, TopicScore};
+pub use source::{Source, SourceId, SourceKind};
+pub use table::FactTable;
+pub use verify::{verify, Draft, Location, Problem};

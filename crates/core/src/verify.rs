@@ -1,0 +1,452 @@
+//! The verifier: checks a draft fact table against its source texts and collects every problem, not just the first.
+
+use crate::extract;
+use crate::fact::{AnswerKind, Evidence, Fact, FactId, Status, Value, TOPICS};
+use crate::source::{assign_independence_groups, Source, SourceId};
+use crate::table::FactTable;
+use crate::text::{fold, longest_matching_prefix, normalize_whitespace};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+/// Where a problem is: a file of the fact-table directory and a 1-based line (0 when unknown).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+}
+
+/// One thing wrong with a fact table, with enough context to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Location,
+    pub fact: Option<FactId>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.location.file)?;
+        if self.location.line > 0 {
+            write!(f, ":{}", self.location.line)?;
+        }
+        if let Some(fact) = &self.fact {
+            write!(f, ": fact `{fact}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A fact table as read from its files, before verification, with where each part was written.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    pub sources: Vec<Source>,
+    /// Line of each source's `[[source]]` entry, parallel to `sources`.
+    pub source_lines: Vec<u32>,
+    pub facts: Vec<Fact>,
+    /// Line of each fact's `id`, parallel to `facts`.
+    pub fact_lines: Vec<u32>,
+    /// Line of each quote, by fact index and quote text.
+    pub quote_lines: HashMap<(usize, String), u32>,
+    /// Each source's full text, by id.
+    pub texts: BTreeMap<SourceId, String>,
+    pub sources_file: String,
+    pub facts_file: String,
+}
+
+/// Verifies a draft: returns the table with statuses computed and every problem found.
+///
+/// The table is only trustworthy when the problem list is empty.
+pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
+    let mut checker = Checker {
+        draft: &draft,
+        problems: Vec::new(),
+    };
+    let mut sources = draft.sources.clone();
+    checker.check_sources(&mut sources);
+    let groups: HashMap<&SourceId, &str> = sources
+        .iter()
+        .map(|s| (&s.id, s.independence_group.as_str()))
+        .collect();
+    let normalized: HashMap<&SourceId, String> = draft
+        .texts
+        .iter()
+        .map(|(id, text)| (id, normalize_whitespace(text)))
+        .collect();
+
+    let mut seen: HashMap<&FactId, usize> = HashMap::new();
+    let mut facts = Vec::with_capacity(draft.facts.len());
+    for (index, fact) in draft.facts.iter().enumerate() {
+        if let Some(first) = seen.insert(&fact.id, index) {
+            let line = draft.fact_lines.get(first).copied().unwrap_or(0);
+            checker.fact_problem(
+                index,
+                format!("duplicate id: already used by the fact at line {line}"),
+            );
+        }
+        checker.check_fact(index, fact, &normalized);
+        let mut fact = fact.clone();
+        (fact.status, fact.independent_reports) = status_of(&fact, &groups);
+        facts.push(fact);
+    }
+
+    let used: BTreeSet<&SourceId> = draft
+        .facts
+        .iter()
+        .flat_map(|f| f.all_evidence().map(|e| &e.source))
+        .collect();
+    for (i, source) in sources.iter().enumerate() {
+        if !used.contains(&source.id) {
+            checker.source_problem(
+                i,
+                format!("source `{}` is not quoted by any fact", source.id),
+            );
+        }
+    }
+    let problems = checker.problems;
+    (FactTable { sources, facts }, problems)
+}
+
+/// A fact's status and the number of independence groups its quotes span.
+pub fn status_of(fact: &Fact, groups: &HashMap<&SourceId, &str>) -> (Status, u8) {
+    let spanned: BTreeSet<&str> = fact
+        .all_evidence()
+        .map(|evidence| {
+            groups
+                .get(&evidence.source)
+                .copied()
+                .unwrap_or(evidence.source.0.as_str())
+        })
+        .collect();
+    let reports = spanned.len().min(u8::MAX as usize) as u8;
+    let conflicting = fact.versions.iter().enumerate().any(|(i, a)| {
+        fact.versions[i + 1..]
+            .iter()
+            .any(|b| !a.answer.agrees_with(&b.answer))
+    });
+    let status = if conflicting {
+        Status::Conflicting
+    } else if reports >= 2 {
+        Status::Corroborated
+    } else {
+        Status::SingleSource
+    };
+    (status, reports)
+}
+
+struct Checker<'a> {
+    draft: &'a Draft,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn source_problem(&mut self, index: usize, message: String) {
+        let line = self.draft.source_lines.get(index).copied().unwrap_or(0);
+        self.problems.push(Problem {
+            location: Location {
+                file: self.draft.sources_file.clone(),
+                line,
+            },
+            fact: None,
+            message,
+        });
+    }
+
+    fn fact_problem(&mut self, index: usize, message: String) {
+        let line = self.draft.fact_lines.get(index).copied().unwrap_or(0);
+        self.push_fact(index, line, message);
+    }
+
+    fn push_fact(&mut self, index: usize, line: u32, message: String) {
+        self.problems.push(Problem {
+            location: Location {
+                file: self.draft.facts_file.clone(),
+                line,
+            },
+            fact: Some(self.draft.facts[index].id.clone()),
+            message,
+        });
+    }
+
+    fn check_sources(&mut self, sources: &mut [Source]) {
+        let mut seen = BTreeSet::new();
+        for (i, source) in sources.iter().enumerate() {
+            if !seen.insert(source.id.clone()) {
+                self.source_problem(i, format!("duplicate source id `{}`", source.id));
+            }
+            if !self.draft.texts.contains_key(&source.id) {
+                self.source_problem(
+                    i,
+                    format!(
+                        "source `{}`: its text `{}` could not be read",
+                        source.id, source.file
+                    ),
+                );
+            }
+            if source.headline.trim().is_empty() {
+                self.source_problem(i, format!("source `{}` has no headline", source.id));
+            } else if let Some(text) = self.draft.texts.get(&source.id) {
+                if !normalize_whitespace(text).contains(&normalize_whitespace(&source.headline)) {
+                    self.source_problem(
+                        i,
+                        format!(
+                            "source `{}`: headline is not printed verbatim in its text",
+                            source.id
+                        ),
+                    );
+                }
+            }
+        }
+        for broken in assign_independence_groups(sources) {
+            let i = sources.iter().position(|s| s.id == broken).unwrap_or(0);
+            self.source_problem(
+                i,
+                format!(
+                    "source `{broken}`: `derives_from` names an unknown source or forms a loop"
+                ),
+            );
+        }
+    }
+
+    fn check_fact(&mut self, index: usize, fact: &Fact, texts: &HashMap<&SourceId, String>) {
+        let id_ok = !fact.id.0.is_empty()
+            && fact
+                .id
+                .0
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            self.fact_problem(index, "id must be lowercase letters, digits and '-'".into());
+        }
+        if !TOPICS.contains(&fact.topic.0.as_str()) {
+            self.fact_problem(
+                index,
+                format!(
+                    "unknown topic `{}`; topics are: {}",
+                    fact.topic,
+                    TOPICS.join(", ")
+                ),
+            );
+        }
+        if fact.claim.matches("{answer}").count() != 1 {
+            self.fact_problem(index, "claim must contain `{answer}` exactly once".into());
+        }
+        if fact.ask.trim().is_empty() {
+            self.fact_problem(index, "`ask` (the question stem) is empty".into());
+        }
+        if fact.versions.is_empty() {
+            self.fact_problem(
+                index,
+                "has no answer: give `answer` and `evidence`, or `[[fact.versions]]`".into(),
+            );
+        }
+        for evidence in fact.all_evidence() {
+            self.check_quote(index, evidence, texts);
+        }
+        for (v, version) in fact.versions.iter().enumerate() {
+            let which = if fact.versions.len() > 1 {
+                format!("version {} ", v + 1)
+            } else {
+                String::new()
+            };
+            if !fact.kind.fits(&version.answer) {
+                self.fact_problem(
+                    index,
+                    format!(
+                        "{which}answer `{}` is not a {} value",
+                        version.answer,
+                        fact.kind.name()
+                    ),
+                );
+                continue;
+            }
+            if version.evidence.is_empty() {
+                self.fact_problem(index, format!("{which}has no evidence"));
+                continue;
+            }
+            if let Err(why) = self.stated_by_some_quote(fact, &version.answer, &version.evidence) {
+                self.fact_problem(
+                    index,
+                    format!(
+                        "{which}answer `{}` is stated by none of its quotes: {why}",
+                        version.answer
+                    ),
+                );
+            }
+        }
+        if fact.versions.len() > 1 && fact.kind != AnswerKind::SourceError {
+            let first = &fact.versions[0].answer;
+            if fact
+                .versions
+                .iter()
+                .skip(1)
+                .all(|v| v.answer.agrees_with(first))
+            {
+                self.fact_problem(
+                    index,
+                    "has several versions but they all agree: merge them into one".into(),
+                );
+            }
+        }
+        self.check_kind_specific(index, fact);
+    }
+
+    fn check_kind_specific(&mut self, index: usize, fact: &Fact) {
+        match fact.kind {
+            AnswerKind::Speaker => match &fact.quotation {
+                None => self.fact_problem(index, "speaker fact has no `quotation`".into()),
+                Some(quotation) => {
+                    let quoted = fact
+                        .all_evidence()
+                        .any(|e| fold(&e.quote).contains(&fold(quotation)));
+                    if !quoted {
+                        self.fact_problem(
+                            index,
+                            "`quotation` does not appear in any of its quotes".into(),
+                        );
+                    }
+                }
+            },
+            AnswerKind::SourceError => {
+                match &fact.about {
+                    None => {
+                        self.fact_problem(index, "source_error fact has no `about` source".into())
+                    }
+                    Some(about) => {
+                        if fact
+                            .versions
+                            .iter()
+                            .flat_map(|v| &v.evidence)
+                            .any(|e| &e.source != about)
+                        {
+                            self.fact_problem(
+                                index,
+                                format!(
+                                    "its `evidence` must quote only `{about}`, the source in error"
+                                ),
+                            );
+                        }
+                        if fact.correction.iter().any(|e| &e.source == about) {
+                            self.fact_problem(
+                                index,
+                                format!("its `correction` must quote sources other than `{about}`"),
+                            );
+                        }
+                        if !self.draft.sources.iter().any(|s| &s.id == about) {
+                            self.fact_problem(
+                                index,
+                                format!("`about` names unknown source `{about}`"),
+                            );
+                        }
+                    }
+                }
+                match &fact.correct {
+                    None => self
+                        .fact_problem(index, "source_error fact has no `correct` wording".into()),
+                    Some(correct) if fact.correction.is_empty() => self.fact_problem(
+                        index,
+                        format!("`correct` = `{correct}` has no `correction` quotes"),
+                    ),
+                    Some(correct) => {
+                        let value = Value::Text(correct.clone());
+                        if let Err(why) = self.stated_by_some_quote(fact, &value, &fact.correction)
+                        {
+                            self.fact_problem(
+                                index,
+                                format!(
+                                    "`correct` is stated by none of its correction quotes: {why}"
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {
+                if fact.quotation.is_some() || fact.about.is_some() || !fact.correction.is_empty() {
+                    self.fact_problem(
+                        index,
+                        format!("`quotation`, `about` and `correction` are for speaker and source_error facts, not {}", fact.kind.name()),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_quote(
+        &mut self,
+        index: usize,
+        evidence: &Evidence,
+        texts: &HashMap<&SourceId, String>,
+    ) {
+        let line = self
+            .draft
+            .quote_lines
+            .get(&(index, evidence.quote.clone()))
+            .or_else(|| self.draft.fact_lines.get(index))
+            .copied()
+            .unwrap_or(0);
+        let Some(text) = texts.get(&evidence.source) else {
+            let known = self
+                .draft
+                .sources
+                .iter()
+                .map(|s| s.id.0.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.push_fact(
+                index,
+                line,
+                format!(
+                    "quote names unknown source `{}` (known: {known})",
+                    evidence.source
+                ),
+            );
+            return;
+        };
+        let quote = normalize_whitespace(&evidence.quote);
+        if quote.is_empty() {
+            self.push_fact(index, line, "quote is empty".into());
+        } else if !text.contains(&quote) {
+            let matched = longest_matching_prefix(text, &quote);
+            let rest: String = quote.chars().skip(matched).take(20).collect();
+            let message = format!(
+                "quote is not verbatim in source `{}`: it matches the source for its first {matched} characters, then differs at \"{rest}\"",
+                evidence.source,
+            );
+            self.push_fact(index, line, message);
+        }
+    }
+
+    /// Ok when at least one quote states the value, else why the closest one does not.
+    fn stated_by_some_quote(
+        &self,
+        fact: &Fact,
+        value: &Value,
+        evidence: &[Evidence],
+    ) -> Result<(), String> {
+        let mut why = String::new();
+        for quote in evidence.iter().map(|e| normalize_whitespace(&e.quote)) {
+            let result = match value {
+                Value::Money(money) => extract::states_money(&quote, money),
+                Value::Date(date) => extract::states_date(&quote, date),
+                Value::Count(count) => extract::states_count(&quote, count.value),
+                Value::Text(text) => {
+                    let folded = fold(&quote);
+                    let spellings = std::iter::once(text).chain(fact.spellings.iter());
+                    let mut names = spellings.clone();
+                    if names.any(|name| folded.contains(&fold(name))) {
+                        Ok(())
+                    } else {
+                        let all: Vec<&str> = spellings.map(String::as_str).collect();
+                        Err(format!("no quote contains \"{}\"", all.join("\" or \"")))
+                    }
+                }
+            };
+            match result {
+                Ok(()) => return Ok(()),
+                Err(reason) if why.is_empty() => why = reason,
+                Err(_) => {}
+            }
+        }
+        Err(why)
+    }
+}

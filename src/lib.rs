@@ -1,0 +1,21 @@
+//! Sourced Quiz: the verified fact table as shipped, and (on wasm32) the Yew widget that quizzes from it.
+
+pub mod strings;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use sourced_core as core;
+use sourced_core::FactTable;
+
+/// The fact table verified at build time (see `build.rs`), as compact JSON.
+pub const EMBEDDED_TABLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.json"));
+
+/// The verified fact table this build shipped with.
+pub fn embedded_table() -> Result<FactTable, String> {
+    // A table that failed verification is embedded (natively only) as a JSON string saying why.
+    if let Ok(problem) = serde_json::from_str::<String>(EMBEDDED_TABLE_JSON) {
+        return Err(problem);
+    }
+    serde_json::from_str(EMBEDDED_TABLE_JSON)
+        .map_err(|e| format!("the embedded fact table is unreadable: {e}"))
+}

@@ -1,0 +1,57 @@
+//! Every string the widget shows, in one catalog, ready for translation.
+
+pub const TITLE: &str = "Carney in Kyiv: a sourced quiz";
+pub const INTRO: &str = "Test what you know about Canadian Prime Minister Mark Carney's visit to Kyiv on Ukraine's Independence Day, 24 August 2025. Every answer shows the reporting it comes from.";
+pub const SOURCES_LINK: &str = "Read about the five sources";
+pub const LENGTH: &str = "Questions";
+pub const DIFFICULTY: &str = "Difficulty";
+pub const ANY_DIFFICULTY: &str = "Mixed";
+pub const TOPICS: &str = "Topics (none ticked: all)";
+pub const START: &str = "Start the quiz";
+pub const CHECK: &str = "Check answer";
+pub const NEXT: &str = "Next question";
+pub const SEE_RESULTS: &str = "See results";
+pub const RIGHT: &str = "✓ Right.";
+pub const WRONG: &str = "✗ Not quite.";
+pub const CORRECT_ANSWER: &str = "The answer:";
+pub const YOUR_ANSWER: &str = "Your answer:";
+pub const EVIDENCE: &str = "What the reports say";
+pub const CORROBORATED: &str = "Confirmed by independent reports";
+pub const SINGLE_SOURCE: &str = "Reported by one source only";
+pub const CONFLICTING: &str = "The sources disagree";
+pub const RESULTS: &str = "Your results";
+pub const BY_TOPIC: &str = "By topic";
+pub const REVIEW: &str = "Review";
+pub const RETRY: &str = "Retry this set";
+pub const NEW_SET: &str = "New set";
+pub const SHARE_LINK: &str = "Link to this exact quiz";
+pub const SOURCES: &str = "The sources";
+pub const MOVE_UP: &str = "Move up";
+pub const MOVE_DOWN: &str = "Move down";
+pub const CHOOSE: &str = "Choose…";
+pub const NO_QUESTIONS: &str =
+    "No questions match these choices. Pick more topics or another difficulty.";
+pub const CONFIG_PROBLEM: &str = "This page's quiz settings have a problem:";
+pub const NOT_ANSWERED: &str = "not answered";
+pub const TYPE_ANSWER: &str = "Your answer";
+pub const BLANK: &str = "blank";
+
+/// "Question 3 of 10"
+pub fn progress(n: usize, total: usize) -> String {
+    format!("Question {n} of {total}")
+}
+
+/// "Score: 2 of 3"
+pub fn score(right: usize, asked: usize) -> String {
+    format!("Score: {right} of {asked}")
+}
+
+/// "You got 7 of 10 right."
+pub fn final_score(right: usize, total: usize) -> String {
+    format!("You got {right} of {total} right.")
+}
+
+/// "Confirmed by 2 independent reports"
+pub fn corroborated_by(n: u8) -> String {
+    format!("{CORROBORATED} ({n})")
+}

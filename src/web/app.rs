@@ -1,0 +1,202 @@
+//! The root component: one reducer holding the start-screen choices and the quiz session.
+
+use super::effects;
+use super::question_card::QuestionCard;
+use super::sources_panel::SourcesPanel;
+use super::start_screen::StartScreen;
+use super::summary::Summary;
+use crate::strings;
+use sourced_core::config::{Config, DEFAULT_COUNT};
+use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The fact table, shared without copying; props compare it by pointer.
+#[derive(Clone)]
+pub struct SharedTable(pub Rc<FactTable>);
+
+impl PartialEq for SharedTable {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the page gives the widget: the table, its configuration and any saved progress.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub table: SharedTable,
+    #[prop_or_default]
+    pub config: Config,
+    /// Configuration values that could not be used, as messages naming the key.
+    #[prop_or_default]
+    pub config_errors: Vec<String>,
+    #[prop_or_default]
+    pub saved: Option<Progress>,
+    /// Whether to keep progress in localStorage.
+    #[prop_or(true)]
+    pub persist: bool,
+}
+
+/// The widget's state: the choices on the start screen and the quiz being taken, if any.
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    pub table: SharedTable,
+    pub setup: QuizSpec,
+    pub session: Option<Session>,
+}
+
+/// Everything a person can do, as named actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    SetCount(usize),
+    SetDifficulty(Option<Difficulty>),
+    ToggleTopic(Topic),
+    /// Start the quiz set up on the start screen, with this seed.
+    Start {
+        seed: u64,
+    },
+    /// An action on the quiz being taken.
+    Quiz(Action),
+    /// The same settings with a new seed.
+    NewSet {
+        seed: u64,
+    },
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut model = (*self).clone();
+        match msg {
+            Msg::SetCount(count) => model.setup.count = count,
+            Msg::SetDifficulty(difficulty) => model.setup.difficulty = difficulty,
+            Msg::ToggleTopic(topic) => match model.setup.topics.iter().position(|t| *t == topic) {
+                Some(i) => {
+                    model.setup.topics.remove(i);
+                }
+                None => model.setup.topics.push(topic),
+            },
+            Msg::Start { seed } => {
+                model.setup.seed = seed;
+                model.session = Some(Session::new(&model.table.0, model.setup.clone()));
+            }
+            Msg::NewSet { seed } => {
+                let spec = QuizSpec {
+                    seed,
+                    ..model
+                        .session
+                        .as_ref()
+                        .map_or(model.setup.clone(), |s| s.progress.spec.clone())
+                };
+                model.setup = spec.clone();
+                model.session = Some(Session::new(&model.table.0, spec));
+            }
+            Msg::Quiz(action) => {
+                if let Some(session) = model.session.as_mut() {
+                    session.apply(action);
+                }
+            }
+        }
+        Rc::new(model)
+    }
+}
+
+impl Model {
+    /// The initial state for these props: resumed progress, an autostarted quiz, or the start screen.
+    pub fn from_props(props: &AppProps) -> Model {
+        let table = props.table.clone();
+        let setup = props.config.spec(props.config.seed.unwrap_or(0));
+        let resumed = props
+            .saved
+            .clone()
+            .and_then(|progress| Session::resume(&table.0, progress));
+        let session = resumed.or_else(|| {
+            (props.config.autostart && props.config_errors.is_empty())
+                .then(|| Session::new(&table.0, setup.clone()))
+        });
+        let setup = session.as_ref().map_or(setup, |s| s.progress.spec.clone());
+        Model {
+            table,
+            setup: QuizSpec {
+                count: setup.count.max(1),
+                ..setup
+            },
+            session,
+        }
+    }
+}
+
+/// The widget: start screen, then one question at a time with feedback, then the summary.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let model = {
+        let props = props.clone();
+        use_reducer(move || Model::from_props(&props))
+    };
+    let dispatch = {
+        let model = model.clone();
+        Callback::from(move |msg: Msg| model.dispatch(msg))
+    };
+
+    // Keep progress across reloads; the quiz works the same when storage is unavailable.
+    let progress = model.session.as_ref().map(|s| s.progress.clone());
+    let persist = props.persist;
+    use_effect_with(progress, move |progress| {
+        if persist {
+            match progress {
+                Some(progress) => effects::save_progress(progress),
+                None => effects::clear_progress(),
+            }
+        }
+    });
+
+    let table = model.table.clone();
+    let body = match &model.session {
+        None => html! {
+            <StartScreen
+                topics={table.0.topics()}
+                setup={model.setup.clone()}
+                errors={props.config_errors.clone()}
+                on_msg={dispatch.clone()}
+            />
+        },
+        Some(session) if session.quiz.questions.is_empty() => html! {
+            <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p>
+        },
+        Some(session) if session.is_finished() => html! {
+            <Summary session={session.clone()} table={table.clone()} on_msg={dispatch.clone()} />
+        },
+        Some(session) => {
+            let index = session.current_index();
+            html! {
+                <QuestionCard
+                    key={format!("{}-{index}", session.progress.spec.seed)}
+                    index={index}
+                    total={session.quiz.questions.len()}
+                    score={session.score()}
+                    question={session.quiz.questions[index].clone()}
+                    response={session.progress.answers.get(index).cloned().filter(|_| session.progress.showing_feedback)}
+                    table={table.clone()}
+                    on_msg={dispatch.clone()}
+                />
+            }
+        }
+    };
+    html! {
+        <div class="sq-widget">
+            { body }
+            <SourcesPanel table={table} />
+        </div>
+    }
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            table: SharedTable(Rc::new(FactTable::default())),
+            setup: QuizSpec::new(0, DEFAULT_COUNT),
+            session: None,
+        }
+    }
+}

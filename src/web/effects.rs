@@ -1,0 +1,104 @@
+//! The browser edges in one place: the URL, localStorage, the random seed and the console.
+
+use sourced_core::config::spec_query;
+use sourced_core::{Progress, QuizSpec};
+use web_sys::Storage;
+
+/// Versioned so that a change to the saved shape never misreads an old save.
+pub const PROGRESS_KEY: &str = "sourced-quiz:v1:progress";
+
+/// The element with this id, created at the end of `<body>` if the page has none.
+pub fn mount_point(id: &str) -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    if let Some(element) = document.get_element_by_id(id) {
+        return Some(element);
+    }
+    let element = document.create_element("div").ok()?;
+    element.set_id(id);
+    document.body()?.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// The page's query parameters, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for entry in js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let entry: js_sys::Array = entry.into();
+        if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+            pairs.push((key, value));
+        }
+    }
+    pairs
+}
+
+/// A fresh seed from the browser's randomness (an edge: the core never draws its own).
+pub fn random_seed() -> u64 {
+    // Seeds stay below 10^9 so they are short enough to read aloud and type.
+    (js_sys::Math::random() * 1e9) as u64
+}
+
+/// The link that reproduces this exact quiz on this page.
+pub fn share_link(spec: &QuizSpec) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{}", spec_query(spec))
+}
+
+/// localStorage, or `None` where the browser forbids it (private mode, sandboxed frames).
+fn storage() -> Option<Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Saved progress, or `None` when there is none or it is unreadable (corrupt, older version).
+pub fn load_progress() -> Option<Progress> {
+    let text = storage()?.get_item(PROGRESS_KEY).ok()??;
+    match serde_json::from_str(&text) {
+        Ok(progress) => Some(progress),
+        Err(error) => {
+            warn(&format!(
+                "sourced-quiz: ignoring unreadable saved progress ({error})"
+            ));
+            None
+        }
+    }
+}
+
+/// Saves progress; a full or forbidden storage is ignored, since the quiz still works without it.
+pub fn save_progress(progress: &Progress) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(progress)) {
+        if storage.set_item(PROGRESS_KEY, &text).is_err() {
+            warn("sourced-quiz: could not save progress (storage full or forbidden)");
+        }
+    }
+}
+
+pub fn clear_progress() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(PROGRESS_KEY);
+    }
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Moves keyboard and screen-reader focus to an element (the new question's heading).
+pub fn focus(node: &yew::NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,258 @@
+//! One question: native inputs for its kind, Check, then the feedback in a live region and Next.
+
+use super::app::{Msg, SharedTable};
+use super::effects;
+use super::feedback::Feedback;
+use crate::strings;
+use sourced_core::{Action, Body, Question, Response};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`QuestionCard`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionCardProps {
+    /// 0-based position in the quiz.
+    pub index: usize,
+    pub total: usize,
+    /// Right answers before this question.
+    pub score: usize,
+    pub question: Question,
+    /// The checked response, once Check was pressed.
+    pub response: Option<Response>,
+    pub table: SharedTable,
+    pub on_msg: Callback<Msg>,
+}
+
+/// A draft answer for any kind; becomes a `Response` on Check when complete.
+#[derive(Clone, PartialEq, Default)]
+struct Draft {
+    choice: Option<usize>,
+    text: String,
+    pairs: Vec<Option<usize>>,
+    order: Vec<usize>,
+}
+
+impl Draft {
+    fn for_question(question: &Question) -> Draft {
+        match &question.body {
+            Body::Matching { left, .. } => Draft {
+                pairs: vec![None; left.len()],
+                ..Draft::default()
+            },
+            Body::Ordering { items, .. } => Draft {
+                order: (0..items.len()).collect(),
+                ..Draft::default()
+            },
+            _ => Draft::default(),
+        }
+    }
+
+    /// The response this draft gives, or `None` while it is incomplete.
+    fn response(&self, body: &Body) -> Option<Response> {
+        match body {
+            Body::Choice { .. } => self.choice.map(Response::Choice),
+            Body::Numeric { .. } => parse_number(&self.text).map(Response::Number),
+            Body::Cloze { .. } => {
+                (!self.text.trim().is_empty()).then(|| Response::Text(self.text.trim().to_string()))
+            }
+            Body::Matching { .. } => self
+                .pairs
+                .iter()
+                .copied()
+                .collect::<Option<Vec<_>>>()
+                .map(Response::Pairs),
+            Body::Ordering { .. } => Some(Response::Order(self.order.clone())),
+        }
+    }
+}
+
+/// Reads "1,500", "1 500" or "2.5"; a comma alone is a decimal comma ("2,5").
+fn parse_number(text: &str) -> Option<f64> {
+    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let normalized = if compact.matches(',').count() == 1
+        && !compact.contains('.')
+        && !compact.ends_with(",000")
+    {
+        compact.replace(',', ".")
+    } else {
+        compact.replace(',', "")
+    };
+    normalized.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// The card for the current question.
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let draft = {
+        let question = props.question.clone();
+        use_state(move || Draft::for_question(&question))
+    };
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| effects::focus(&heading));
+    }
+    let checked = props.response.is_some();
+    let response = draft.response(&props.question.body);
+    let on_check = {
+        let on_msg = props.on_msg.clone();
+        let response = response.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Some(response) = response.clone() {
+                on_msg.emit(Msg::Quiz(Action::Check(response)));
+            }
+        })
+    };
+    let on_next = {
+        let on_msg = props.on_msg.clone();
+        Callback::from(move |_| on_msg.emit(Msg::Quiz(Action::Next)))
+    };
+    let last = props.index + 1 == props.total;
+    html! {
+        <form class="sq-card" onsubmit={on_check}>
+            <div class="sq-progress">
+                <h2 ref={heading} tabindex="-1">{ strings::progress(props.index + 1, props.total) }</h2>
+                <p>{ strings::score(props.score, props.index) }</p>
+            </div>
+            <fieldset class="sq-question" disabled={checked}>
+                <legend>{ &props.question.prompt }</legend>
+                { inputs(props, &draft) }
+            </fieldset>
+            if !checked {
+                <button type="submit" class="sq-primary" disabled={response.is_none()}>{ strings::CHECK }</button>
+            }
+            <div class="sq-live" role="status" aria-live="polite">
+                if let Some(response) = &props.response {
+                    <Feedback question={props.question.clone()} response={response.clone()} table={props.table.clone()} />
+                }
+            </div>
+            if checked {
+                <button type="button" class="sq-primary" onclick={on_next}>
+                    { if last { strings::SEE_RESULTS } else { strings::NEXT } }
+                </button>
+            }
+        </form>
+    }
+}
+
+fn inputs(props: &QuestionCardProps, draft: &UseStateHandle<Draft>) -> Html {
+    let name = format!("sq-q{}", props.index);
+    let given = props.response.as_ref();
+    match &props.question.body {
+        Body::Choice { options, .. } => {
+            let chosen = match given {
+                Some(Response::Choice(i)) => Some(*i),
+                _ => draft.choice,
+            };
+            let options = options.iter().enumerate().map(|(i, option)| {
+                let draft = draft.clone();
+                let onchange = Callback::from(move |_| draft.set(Draft { choice: Some(i), ..(*draft).clone() }));
+                html! {
+                    <label class="sq-option">
+                        <input type="radio" name={name.clone()} value={i.to_string()} checked={chosen == Some(i)} {onchange} />
+                        <span>{ option }</span>
+                    </label>
+                }
+            });
+            html! { <div class="sq-options">{ for options }</div> }
+        }
+        Body::Numeric { unit, .. } => {
+            let value = match given {
+                Some(Response::Number(n)) => n.to_string(),
+                _ => draft.text.clone(),
+            };
+            html! {
+                <label class="sq-entry">
+                    <span>{ format!("{} ({unit})", strings::TYPE_ANSWER) }</span>
+                    <input type="text" inputmode="decimal" autocomplete="off" value={value} oninput={text_input(draft)} />
+                </label>
+            }
+        }
+        Body::Cloze { before, after, .. } => {
+            let value = match given {
+                Some(Response::Text(t)) => t.clone(),
+                _ => draft.text.clone(),
+            };
+            html! {
+                <>
+                    <blockquote class="sq-cloze">{ before }<span class="sq-blank" aria-hidden="true">{ "_____" }</span>{ after }</blockquote>
+                    <label class="sq-entry">
+                        <span>{ format!("{}: {}", strings::TYPE_ANSWER, strings::BLANK) }</span>
+                        <input type="text" autocomplete="off" value={value} oninput={text_input(draft)} />
+                    </label>
+                </>
+            }
+        }
+        Body::Matching { left, right, .. } => {
+            let rows = left.iter().enumerate().map(|(i, item)| {
+                let id = format!("{name}-m{i}");
+                let selected = match given {
+                    Some(Response::Pairs(pairs)) => pairs.get(i).copied(),
+                    _ => draft.pairs.get(i).copied().flatten(),
+                };
+                let draft = draft.clone();
+                let onchange = Callback::from(move |event: Event| {
+                    let select: HtmlSelectElement = event.target_unchecked_into();
+                    let mut next = (*draft).clone();
+                    next.pairs[i] = select.value().parse().ok();
+                    draft.set(next);
+                });
+                html! {
+                    <div class="sq-match">
+                        <label for={id.clone()}>{ item }</label>
+                        <select id={id} {onchange}>
+                            <option value="" selected={selected.is_none()}>{ strings::CHOOSE }</option>
+                            { for right.iter().enumerate().map(|(r, text)| html! {
+                                <option value={r.to_string()} selected={selected == Some(r)}>{ text }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            });
+            html! { <div class="sq-matching">{ for rows }</div> }
+        }
+        Body::Ordering { items, .. } => {
+            let order = match given {
+                Some(Response::Order(order)) => order.clone(),
+                _ => draft.order.clone(),
+            };
+            let rows = order.iter().enumerate().map(|(position, &item)| {
+                let mover = |delta: isize| {
+                    let draft = draft.clone();
+                    Callback::from(move |_| {
+                        let mut next = (*draft).clone();
+                        let target = position as isize + delta;
+                        if target >= 0 && (target as usize) < next.order.len() {
+                            next.order.swap(position, target as usize);
+                            draft.set(next);
+                        }
+                    })
+                };
+                html! {
+                    <li class="sq-order-item">
+                        <span>{ &items[item] }</span>
+                        <span class="sq-order-buttons">
+                            <button type="button" aria-label={format!("{}: {}", strings::MOVE_UP, items[item])}
+                                disabled={position == 0} onclick={mover(-1)}>{ "↑" }</button>
+                            <button type="button" aria-label={format!("{}: {}", strings::MOVE_DOWN, items[item])}
+                                disabled={position + 1 == order.len()} onclick={mover(1)}>{ "↓" }</button>
+                        </span>
+                    </li>
+                }
+            });
+            html! { <ol class="sq-ordering">{ for rows }</ol> }
+        }
+    }
+}
+
+fn text_input(draft: &UseStateHandle<Draft>) -> Callback<InputEvent> {
+    let draft = draft.clone();
+    Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        draft.set(Draft {
+            text: input.value(),
+            ..(*draft).clone()
+        });
+    })
+}

@@ -1,0 +1,78 @@
+//! The end of a quiz: the score, a per-topic breakdown, a review with quotes, and ways to go again.
+
+use super::app::{Msg, SharedTable};
+use super::effects;
+use super::feedback::{describe_response, Quotes};
+use crate::strings;
+use sourced_core::{Action, Session};
+use yew::prelude::*;
+
+/// Props of [`Summary`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub session: Session,
+    pub table: SharedTable,
+    pub on_msg: Callback<Msg>,
+}
+
+/// The results screen.
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| effects::focus(&heading));
+    }
+    let session = &props.session;
+    let on_retry = {
+        let on_msg = props.on_msg.clone();
+        Callback::from(move |_| on_msg.emit(Msg::Quiz(Action::Retry)))
+    };
+    let on_new = {
+        let on_msg = props.on_msg.clone();
+        Callback::from(move |_| {
+            on_msg.emit(Msg::NewSet {
+                seed: effects::random_seed(),
+            })
+        })
+    };
+    let link = effects::share_link(&session.progress.spec);
+    let topics = session.topic_scores().into_iter().map(|t| {
+        html! { <tr><th scope="row">{ t.topic.0.replace('-', " ") }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
+    });
+    let review = session.quiz.questions.iter().enumerate().map(|(i, question)| {
+        let response = &session.progress.answers[i];
+        let right = question.grade(response);
+        html! {
+            <li class={classes!("sq-review-item", if right { "sq-right" } else { "sq-wrong" })}>
+                <details>
+                    <summary>{ format!("{} {}", if right { "✓" } else { "✗" }, question.prompt) }</summary>
+                    <p>{ strings::YOUR_ANSWER }{ " " }{ describe_response(question, response) }</p>
+                    <p>{ strings::CORRECT_ANSWER }{ " " }<strong>{ &question.answer_text }</strong></p>
+                    <p>{ &question.explanation }</p>
+                    <Quotes quotes={question.quotes.clone()} table={props.table.clone()} />
+                </details>
+            </li>
+        }
+    });
+    html! {
+        <section class="sq-summary">
+            <h2 ref={heading} tabindex="-1">{ strings::RESULTS }</h2>
+            <p class="sq-final">{ strings::final_score(session.score(), session.quiz.questions.len()) }</p>
+            <table class="sq-topics">
+                <caption>{ strings::BY_TOPIC }</caption>
+                <tbody>{ for topics }</tbody>
+            </table>
+            <div class="sq-actions">
+                <button type="button" class="sq-primary" onclick={on_retry}>{ strings::RETRY }</button>
+                <button type="button" onclick={on_new}>{ strings::NEW_SET }</button>
+            </div>
+            <label class="sq-entry">
+                <span>{ strings::SHARE_LINK }</span>
+                <input type="text" readonly=true value={link} />
+            </label>
+            <h3>{ strings::REVIEW }</h3>
+            <ol class="sq-review">{ for review }</ol>
+        </section>
+    }
+}
