@@ -1,131 +1,297 @@
 //! `sourced`: the command-line tool for checking fact tables and printing quizzes.
+//! (It reads files, so it exists natively only; the wasm32 build of this binary is empty.)
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const USAGE: &str = "\
-usage: sourced <command>
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
 
-commands:
-  check [DIR]          verify a fact-table directory (default: questions/); exit 1 on any problem
-  facts --json [DIR]   print the verified table as JSON
-";
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("check") => check(args.get(1).map(PathBuf::from)),
-        Some("facts") => facts(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "\
+    usage: sourced <command>
+
+    commands:
+      check [DIR]          verify a fact-table directory (default: questions/); exit 1 on any problem
+      facts --json [DIR]   print the verified table as JSON
+      quiz --seed N --count N [--topics a,b] [--kinds a,b] [--difficulty easy|medium|hard] [--json] [--dir DIR]
+                           print a quiz; the same seed and options give the same quiz as the browser
+    ";
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let result = match args.first().map(String::as_str) {
+            Some("check") => check(args.get(1).map(PathBuf::from)),
+            Some("facts") => facts(&args[1..]),
+            Some("quiz") => quiz(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                print!("{USAGE}");
+                Ok(ExitCode::SUCCESS)
+            }
+            Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+            None => Err(USAGE.to_string()),
+        };
+        result.unwrap_or_else(|message| {
+            eprintln!("sourced: {message}");
+            ExitCode::from(2)
+        })
+    }
+
+    fn default_dir() -> PathBuf {
+        PathBuf::from("questions")
+    }
+
+    /// Loads and verifies `dir`; the problems are returned, not printed.
+    fn load(dir: &Path) -> Result<(sourced_core::FactTable, Vec<sourced_core::Problem>), String> {
+        if !dir.is_dir() {
+            return Err(format!(
+                "`{}` is not a directory (expected a fact table: sources.toml, facts.toml)",
+                dir.display()
+            ));
         }
-        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
-        None => Err(USAGE.to_string()),
-    };
-    result.unwrap_or_else(|message| {
-        eprintln!("sourced: {message}");
-        ExitCode::from(2)
-    })
-}
-
-fn default_dir() -> PathBuf {
-    PathBuf::from("questions")
-}
-
-/// Loads and verifies `dir`; the problems are returned, not printed.
-fn load(dir: &Path) -> Result<(sourced_core::FactTable, Vec<sourced_core::Problem>), String> {
-    if !dir.is_dir() {
-        return Err(format!(
-            "`{}` is not a directory (expected a fact table: sources.toml, facts.toml)",
-            dir.display()
-        ));
+        let read =
+            |relative: &str| std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string());
+        Ok(sourced_core::load::load_and_verify(&read))
     }
-    let read =
-        |relative: &str| std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string());
-    Ok(sourced_core::load::load_and_verify(&read))
-}
 
-fn check(dir: Option<PathBuf>) -> Result<ExitCode, String> {
-    let dir = dir.unwrap_or_else(default_dir);
-    let (table, problems) = load(&dir)?;
-    if problems.is_empty() {
-        println!("ok: {}", table.summary());
-        return Ok(ExitCode::SUCCESS);
-    }
-    for problem in &problems {
-        println!("{}/{problem}", dir.display());
-    }
-    println!("{} problem(s) in {}", problems.len(), dir.display());
-    Ok(ExitCode::FAILURE)
-}
-
-fn facts(args: &[String]) -> Result<ExitCode, String> {
-    let mut json = false;
-    let mut dir = default_dir();
-    for arg in args {
-        match arg.as_str() {
-            "--json" => json = true,
-            flag if flag.starts_with('-') => return Err(format!("facts: unknown option `{flag}`")),
-            path => dir = PathBuf::from(path),
+    fn check(dir: Option<PathBuf>) -> Result<ExitCode, String> {
+        let dir = dir.unwrap_or_else(default_dir);
+        let (table, problems) = load(&dir)?;
+        if problems.is_empty() {
+            println!("ok: {}", table.summary());
+            return Ok(ExitCode::SUCCESS);
         }
+        for problem in &problems {
+            println!("{}/{problem}", dir.display());
+        }
+        println!("{} problem(s) in {}", problems.len(), dir.display());
+        Ok(ExitCode::FAILURE)
     }
-    if !json {
-        return Err("facts: only `--json` output exists; run `sourced facts --json`".into());
-    }
-    let (table, problems) = load(&dir)?;
-    if !problems.is_empty() {
-        return Err(format!(
-            "{} has {} problem(s); run `sourced check {}` to see them",
-            dir.display(),
-            problems.len(),
-            dir.display()
-        ));
-    }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&facts_json(&table)).map_err(|e| e.to_string())?
-    );
-    Ok(ExitCode::SUCCESS)
-}
 
-/// The documented JSON shape: each fact's `answer` and flattened `evidence`, plus `versions` when in conflict.
-fn facts_json(table: &sourced_core::FactTable) -> serde_json::Value {
-    use serde_json::json;
-    let sources: Vec<_> = table
-        .sources
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id, "headline": s.headline, "outlet": s.outlet, "kind": s.kind,
-                "independence_group": s.independence_group, "based_on": s.based_on,
-                "derives_from": s.derives_from, "file": s.file, "notes": s.notes,
+    fn facts(args: &[String]) -> Result<ExitCode, String> {
+        let mut json = false;
+        let mut dir = default_dir();
+        for arg in args {
+            match arg.as_str() {
+                "--json" => json = true,
+                flag if flag.starts_with('-') => {
+                    return Err(format!("facts: unknown option `{flag}`"))
+                }
+                path => dir = PathBuf::from(path),
+            }
+        }
+        if !json {
+            return Err("facts: only `--json` output exists; run `sourced facts --json`".into());
+        }
+        let (table, problems) = load(&dir)?;
+        if !problems.is_empty() {
+            return Err(format!(
+                "{} has {} problem(s); run `sourced check {}` to see them",
+                dir.display(),
+                problems.len(),
+                dir.display()
+            ));
+        }
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&facts_json(&table)).map_err(|e| e.to_string())?
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// The documented JSON shape: each fact's `answer` and flattened `evidence`, plus `versions` when in conflict.
+    fn facts_json(table: &sourced_core::FactTable) -> serde_json::Value {
+        use serde_json::json;
+        let sources: Vec<_> = table
+            .sources
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id, "headline": s.headline, "outlet": s.outlet, "kind": s.kind,
+                    "independence_group": s.independence_group, "based_on": s.based_on,
+                    "derives_from": s.derives_from, "file": s.file, "notes": s.notes,
+                })
             })
-        })
-        .collect();
-    let facts: Vec<_> = table
-        .facts
-        .iter()
-        .map(|f| {
-            let mut fact = json!({
-                "id": f.id, "topic": f.topic, "kind": f.kind, "ask": f.ask,
-                "answer": f.answer(), "answer_text": f.answer().to_string(),
-                "claim": f.claim_with(&f.answer().to_string()),
-                "status": f.status, "independent_reports": f.independent_reports,
-                "evidence": f.all_evidence().collect::<Vec<_>>(),
-            });
-            if f.versions.len() > 1 {
-                fact["versions"] = json!(f.versions);
+            .collect();
+        let facts: Vec<_> = table
+            .facts
+            .iter()
+            .map(|f| {
+                let mut fact = json!({
+                    "id": f.id, "topic": f.topic, "kind": f.kind, "ask": f.ask,
+                    "answer": f.answer(), "answer_text": f.answer().to_string(),
+                    "claim": f.claim_with(&f.answer().to_string()),
+                    "status": f.status, "independent_reports": f.independent_reports,
+                    "evidence": f.all_evidence().collect::<Vec<_>>(),
+                });
+                if f.versions.len() > 1 {
+                    fact["versions"] = json!(f.versions);
+                }
+                if let Some(quotation) = &f.quotation {
+                    fact["quotation"] = json!(quotation);
+                }
+                if let (Some(about), Some(correct)) = (&f.about, &f.correct) {
+                    fact["about"] = json!(about);
+                    fact["correct"] = json!(correct);
+                }
+                fact
+            })
+            .collect();
+        json!({ "sources": sources, "facts": facts })
+    }
+
+    /// `sourced quiz`: options are read with the same parser as the browser's URL parameters.
+    fn quiz(args: &[String]) -> Result<ExitCode, String> {
+        let mut json = false;
+        let mut dir = default_dir();
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--json" => json = true,
+                "--dir" => dir = PathBuf::from(rest.next().ok_or("quiz: --dir needs a directory")?),
+                flag if flag.starts_with("--") => {
+                    let key = &flag[2..];
+                    let value = rest
+                        .next()
+                        .ok_or_else(|| format!("quiz: {flag} needs a value"))?;
+                    pairs.push((key.to_string(), value.clone()));
+                }
+                other => return Err(format!("quiz: unexpected argument `{other}`")),
             }
-            if let Some(quotation) = &f.quotation {
-                fact["quotation"] = json!(quotation);
+        }
+        let (table, problems) = load(&dir)?;
+        if !problems.is_empty() {
+            return Err(format!(
+                "{} has {} problem(s); run `sourced check` to see them",
+                dir.display(),
+                problems.len()
+            ));
+        }
+        let (config, errors, unknown) = sourced_core::config::parse_config(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            &table.topics(),
+        );
+        if let Some(key) = unknown.first() {
+            return Err(format!("quiz: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --json, --dir"));
+        }
+        if let Some(error) = errors.first() {
+            return Err(format!("quiz: {error}"));
+        }
+        let seed = config
+            .seed
+            .ok_or("quiz: --seed N is required, so that the quiz can be reproduced")?;
+        let quiz = sourced_core::generate(&table, &config.spec(seed));
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&quiz_json(&quiz)).map_err(|e| e.to_string())?
+            );
+        } else {
+            print!("{}", quiz_text(&table, &quiz));
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// The documented JSON shape (see README): `answer` depends on the kind.
+    fn quiz_json(quiz: &sourced_core::Quiz) -> serde_json::Value {
+        use serde_json::json;
+        use sourced_core::Body;
+        let questions: Vec<_> = quiz
+            .questions
+            .iter()
+            .map(|q| {
+                let (options, answer, extra) = match &q.body {
+                    Body::Choice { options, correct } => (options.clone(), json!(correct), json!({})),
+                    Body::Numeric { unit, answer, tolerance } => {
+                        (Vec::new(), json!(answer), json!({ "unit": unit, "tolerance": tolerance }))
+                    }
+                    Body::Cloze { before, after, accepted } => {
+                        (Vec::new(), json!(accepted), json!({ "before": before, "after": after }))
+                    }
+                    Body::Matching { left, right, pairs } => {
+                        let pairs: Vec<[usize; 2]> = pairs.iter().enumerate().map(|(l, &r)| [l, r]).collect();
+                        (right.clone(), json!(pairs), json!({ "left": left }))
+                    }
+                    Body::Ordering { items, order } => (items.clone(), json!(order), json!({})),
+                };
+                let mut question = json!({
+                    "kind": q.kind.name(), "prompt": q.prompt, "topic": q.topic, "options": options,
+                    "answer": answer, "answer_text": q.answer_text, "fact_ids": q.fact_ids,
+                    "status": q.status.name(), "explanation": q.explanation,
+                    "quotes": q.quotes.iter().map(|e| json!({ "source": e.source, "text": e.quote })).collect::<Vec<_>>(),
+                });
+                if let (Some(target), serde_json::Value::Object(more)) = (question.as_object_mut(), extra) {
+                    target.extend(more);
+                }
+                question
+            })
+            .collect();
+        json!({ "seed": quiz.spec.seed, "count": quiz.spec.count, "questions": questions })
+    }
+
+    /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
+    fn quiz_text(table: &sourced_core::FactTable, quiz: &sourced_core::Quiz) -> String {
+        use sourced_core::Body;
+        use std::fmt::Write;
+        let letter = |i: usize| char::from(b'A' + i as u8);
+        let mut out = format!(
+            "Sourced Quiz — seed {}, {} questions\n\n",
+            quiz.spec.seed,
+            quiz.questions.len()
+        );
+        for (n, q) in quiz.questions.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, q.prompt);
+            match &q.body {
+                Body::Choice { options, .. } => {
+                    for (i, option) in options.iter().enumerate() {
+                        let _ = writeln!(out, "   {}) {option}", letter(i));
+                    }
+                }
+                Body::Numeric { unit, .. } => {
+                    let _ = writeln!(out, "   ________ {unit}");
+                }
+                Body::Cloze { before, after, .. } => {
+                    let _ = writeln!(out, "   “{before}________{after}”");
+                }
+                Body::Matching { left, right, .. } => {
+                    for (i, item) in left.iter().enumerate() {
+                        let _ = writeln!(out, "   {}. {item}  ___", i + 1);
+                    }
+                    for (i, item) in right.iter().enumerate() {
+                        let _ = writeln!(out, "   {}) {item}", letter(i));
+                    }
+                }
+                Body::Ordering { items, .. } => {
+                    for item in items {
+                        let _ = writeln!(out, "   ___ {item}");
+                    }
+                }
             }
-            if let (Some(about), Some(correct)) = (&f.about, &f.correct) {
-                fact["about"] = json!(about);
-                fact["correct"] = json!(correct);
+            out.push('\n');
+        }
+        out.push_str("Answer key\n\n");
+        for (n, q) in quiz.questions.iter().enumerate() {
+            let answer = match &q.body {
+                Body::Choice { correct, .. } => format!("{}) {}", letter(*correct), q.answer_text),
+                _ => q.answer_text.clone(),
+            };
+            let _ = writeln!(out, "{}. {answer}\n   {}", n + 1, q.explanation);
+            for evidence in &q.quotes {
+                let outlet = table
+                    .source(&evidence.source)
+                    .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
+                let _ = writeln!(out, "   “{}” — {outlet}", evidence.quote);
             }
-            fact
-        })
-        .collect();
-    json!({ "sources": sources, "facts": facts })
+            out.push('\n');
+        }
+        out
+    }
 }

@@ -106,10 +106,34 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
     (FactTable { sources, facts }, problems)
 }
 
-/// A fact's status and the number of independence groups its quotes span.
+/// A fact's status and the number of independence groups whose quotes state its answer.
+///
+/// Only quotes that state the answer (checked by machine) count: a quote that merely sets
+/// the scene is evidence a reader may want, but it corroborates nothing.
 pub fn status_of(fact: &Fact, groups: &HashMap<&SourceId, &str>) -> (Status, u8) {
-    let spanned: BTreeSet<&str> = fact
-        .all_evidence()
+    let stated = |value: &Value, evidence: &Evidence| {
+        // "$500 million" corroborates "500 million U.S. dollars": a currency left unstated is compatible.
+        let value = match value {
+            Value::Money(money) => Value::Money(crate::fact::Money {
+                currency: crate::fact::Currency::Unstated,
+                usd: None,
+                ..money.clone()
+            }),
+            other => other.clone(),
+        };
+        states_answer(fact, &value, &normalize_whitespace(&evidence.quote))
+    };
+    let supporting = fact
+        .versions
+        .iter()
+        .flat_map(|v| v.evidence.iter().filter(move |e| stated(&v.answer, e)));
+    let correct = fact.correct.clone().map(Value::Text);
+    let corrections = fact
+        .correction
+        .iter()
+        .filter(|e| correct.as_ref().is_some_and(|c| stated(c, e)));
+    let spanned: BTreeSet<&str> = supporting
+        .chain(corrections)
         .map(|evidence| {
             groups
                 .get(&evidence.source)
@@ -448,5 +472,38 @@ impl Checker<'_> {
             }
         }
         Err(why)
+    }
+}
+
+/// Whether a (whitespace-normalized) quote states `value` for `fact`.
+pub fn states_answer(fact: &Fact, value: &Value, quote: &str) -> bool {
+    why_not_stated(fact, value, quote).is_ok()
+}
+
+/// Ok when the quote states the value; else why not, in words.
+fn why_not_stated(fact: &Fact, value: &Value, quote: &str) -> Result<(), String> {
+    match value {
+        Value::Money(money) => extract::states_money(quote, money),
+        Value::Date(date) => extract::states_date(quote, date),
+        Value::Count(count) => extract::states_count(quote, count.value),
+        Value::Text(text) => {
+            let folded = fold(quote);
+            let spellings: Vec<&str> = std::iter::once(text)
+                .chain(fact.spellings.iter())
+                .map(String::as_str)
+                .collect();
+            let speaks = fact
+                .quotation
+                .as_ref()
+                .is_some_and(|q| folded.contains(&fold(q)));
+            if speaks || spellings.iter().any(|name| folded.contains(&fold(name))) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "no quote contains \"{}\"",
+                    spellings.join("\" or \"")
+                ))
+            }
+        }
     }
 }

@@ -1,0 +1,270 @@
+//! The verifier against deliberately broken fact tables: each problem is found, located and explained.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sourced_core::load::load_and_verify;
+use sourced_core::{FactTable, Problem, Status};
+use std::collections::HashMap;
+
+const SOURCES: &str = include_str!("../questions/sources.toml");
+
+/// A fact table directory in memory: the real sources and articles, and the given facts.
+fn check(facts: &str) -> (FactTable, Vec<Problem>) {
+    check_with(SOURCES, facts)
+}
+
+fn check_with(sources: &str, facts: &str) -> (FactTable, Vec<Problem>) {
+    let mut files: HashMap<String, String> = HashMap::new();
+    files.insert("sources.toml".into(), sources.into());
+    files.insert("facts.toml".into(), facts.into());
+    for entry in
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/questions/sources")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        let name = format!("sources/{}", path.file_name().unwrap().to_string_lossy());
+        files.insert(name, std::fs::read_to_string(&path).unwrap());
+    }
+    let read = |path: &str| {
+        files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| "No such file or directory".to_string())
+    };
+    load_and_verify(&read)
+}
+
+fn messages(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
+/// One fact per source, so that no source is reported unused; `extra` is appended.
+fn valid_facts(extra: &str) -> String {
+    format!(
+        r#"
+[[fact]]
+id = "visit-date"
+topic = "visit"
+kind = "date"
+ask = "On what date did Mark Carney visit Kyiv?"
+claim = "Mark Carney visited Kyiv on {{answer}}."
+answer = {{ date = "2025-08-24" }}
+evidence = [
+  {{ source = "kyiv-report", quote = "On Sunday, August 24, Kyiv hosted" }},
+  {{ source = "cbc-aggregator", quote = "Sunday, August 24" }},
+]
+
+[[fact]]
+id = "aid-purl"
+topic = "aid"
+kind = "money"
+ask = "How much did Canada commit under NATO's PURL initiative?"
+claim = "Canada committed {{answer}} under PURL."
+answer = {{ money = 500000000, currency = "USD" }}
+evidence = [
+  {{ source = "wire-brief", quote = "Zelensky welcomed Canada's allocation of 500 million U.S. dollars under the Prioritized Ukraine Requirements List (PURL) initiative" }},
+  {{ source = "kyiv-report", quote = "its commitment to provide $500 million under this initiative" }},
+]
+
+[[fact]]
+id = "g7-pledge"
+topic = "aid"
+kind = "money"
+ask = "How much did Canada pledge in support at the G7 summit in Alberta?"
+claim = "Canada pledged {{answer}} at the G7."
+answer = {{ money = 4300000000, currency = "unstated" }}
+evidence = [
+  {{ source = "cbc-aggregator", quote = "Canada pledged $4.3 billion in support for Ukraine" }},
+  {{ source = "cbc-translation", quote = "Canada has promised $ 4.3 billion to support Ukraine" }},
+]
+
+[[fact]]
+id = "kellogg"
+topic = "united-states"
+kind = "person"
+ask = "Which U.S. envoy attended the ceremony?"
+claim = "{{answer}} attended."
+answer = "Keith Kellogg"
+evidence = [
+  {{ source = "loveworld-rewrite", quote = "Trump’s special envoy to Ukraine, Keith Kellogg, also attended the event." }},
+]
+{extra}"#
+    )
+}
+
+#[test]
+fn a_valid_table_has_no_problems_and_computed_statuses() {
+    let (table, problems) = check(&valid_facts(""));
+    assert_eq!(messages(&problems), Vec::<String>::new());
+    let status = |id: &str| table.facts.iter().find(|f| f.id.0 == id).unwrap().status;
+    assert_eq!(status("visit-date"), Status::Corroborated);
+    assert_eq!(status("aid-purl"), Status::Corroborated);
+    assert_eq!(status("kellogg"), Status::SingleSource);
+}
+
+#[test]
+fn two_quotes_from_one_independence_group_are_single_source() {
+    // cbc-aggregator and cbc-translation are both based on CBC News.
+    let (table, problems) = check(&valid_facts(""));
+    assert!(problems.is_empty(), "{:?}", messages(&problems));
+    let fact = table.facts.iter().find(|f| f.id.0 == "g7-pledge").unwrap();
+    assert_eq!(fact.status, Status::SingleSource);
+    assert_eq!(fact.independent_reports, 1);
+}
+
+#[test]
+fn one_changed_character_in_a_quote_is_found_and_located() {
+    let facts = valid_facts("").replace(
+        "commitment to provide $500 million",
+        "commitment to provide $600 million",
+    );
+    let (_, problems) = check(&facts);
+    assert_eq!(
+        messages(&problems),
+        [
+            "facts.toml:23: fact `aid-purl`: quote is not verbatim in source `kyiv-report`: it matches the source for its first 27 characters, then differs at \"600 million under th\""
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_source_is_reported_with_the_known_ones() {
+    let facts = valid_facts("").replace(r#"source = "loveworld-rewrite""#, r#"source = "reuters""#);
+    let msgs = messages(&check(&facts).1);
+    assert!(msgs.contains(&"facts.toml:46: fact `kellogg`: quote names unknown source `reuters` (known: kyiv-report, cbc-aggregator, cbc-translation, wire-brief, loveworld-rewrite)".to_string()), "{msgs:#?}");
+    assert!(
+        msgs.contains(
+            &"sources.toml:39: source `loveworld-rewrite` is not quoted by any fact".to_string()
+        ),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_names_the_first_use() {
+    let duplicate = r#"
+[[fact]]
+id = "kellogg"
+topic = "united-states"
+kind = "person"
+ask = "Who attended?"
+claim = "{answer} attended."
+answer = "Keith Kellogg"
+evidence = [ { source = "kyiv-report", quote = "Keith Kellogg, special envoy of the President of the United States, also attended the ceremony." } ]
+"#;
+    let msgs = messages(&check(&valid_facts(duplicate)).1);
+    assert_eq!(
+        msgs,
+        ["facts.toml:50: fact `kellogg`: duplicate id: already used by the fact at line 39"]
+    );
+}
+
+#[test]
+fn a_money_value_no_quote_states_is_reported_with_what_was_read() {
+    let facts = valid_facts("").replace("money = 500000000", "money = 50000000");
+    let msgs = messages(&check(&facts).1);
+    assert_eq!(
+        msgs,
+        ["facts.toml:15: fact `aid-purl`: answer `US$50 million` is stated by none of its quotes: no amount of 50000000 in it (read: 500000000)"]
+    );
+}
+
+#[test]
+fn a_wrong_currency_or_missing_bound_is_reported() {
+    let facts = valid_facts("").replace(
+        r#"money = 500000000, currency = "USD""#,
+        r#"money = 500000000, currency = "CAD""#,
+    );
+    let msgs = messages(&check(&facts).1);
+    assert_eq!(msgs.len(), 1, "{msgs:#?}");
+    assert!(
+        msgs[0].ends_with("the answer's currency is CAD but the quote never says Canadian dollars"),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
+fn an_answer_that_does_not_fit_its_kind_is_reported() {
+    let facts = valid_facts("").replace(
+        r#"answer = "Keith Kellogg""#,
+        r#"answer = { date = "2025-08-24" }"#,
+    );
+    let msgs = messages(&check(&facts).1);
+    assert_eq!(
+        msgs,
+        ["facts.toml:39: fact `kellogg`: answer `24 August 2025` is not a person value"]
+    );
+}
+
+#[test]
+fn a_typed_status_is_refused_because_status_is_computed() {
+    let facts = valid_facts("").replace(
+        "topic = \"united-states\"",
+        "topic = \"united-states\"\nstatus = \"corroborated\"",
+    );
+    let msgs = messages(&check(&facts).1);
+    assert!(
+        msgs[0].starts_with("facts.toml:41: unknown field `status`, expected one of"),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
+fn every_problem_is_collected_not_just_the_first() {
+    let facts = valid_facts("")
+        .replace(
+            "commitment to provide $500 million",
+            "commitment to provide $600 million",
+        )
+        .replace(r#"source = "loveworld-rewrite""#, r#"source = "reuters""#)
+        .replace(
+            "claim = \"{answer} attended.\"",
+            "claim = \"Kellogg attended.\"",
+        );
+    let msgs = messages(&check(&facts).1);
+    assert_eq!(msgs.len(), 4, "{msgs:#?}");
+    assert!(msgs
+        .iter()
+        .any(|m| m.contains("claim must contain `{answer}` exactly once")));
+}
+
+#[test]
+fn conflicting_versions_keep_each_value_with_its_quotes() {
+    let conflict = r#"
+[[fact]]
+id = "aid-drones"
+topic = "aid"
+kind = "money"
+ask = "How much will go to drone capabilities?"
+claim = "Canada will spend {answer} on drone capabilities."
+[[fact.versions]]
+answer = { money = 220000000, currency = "unstated" }
+evidence = [ { source = "wire-brief", quote = "220 million dollars for joint Ukrainian-Canadian drone and electronic warfare projects" } ]
+[[fact.versions]]
+answer = { money = 165000000, currency = "unstated" }
+evidence = [ { source = "kyiv-report", quote = "And another $165 million to strengthen drone capabilities." } ]
+"#;
+    let (table, problems) = check(&valid_facts(conflict));
+    assert!(problems.is_empty(), "{:?}", messages(&problems));
+    let fact = table.facts.iter().find(|f| f.id.0 == "aid-drones").unwrap();
+    assert_eq!(fact.status, Status::Conflicting);
+    assert_eq!(fact.versions.len(), 2);
+}
+
+#[test]
+fn a_source_that_derives_from_an_unknown_source_is_reported() {
+    let sources = SOURCES.replacen(
+        "based_on = \"Reuters\"",
+        "derives_from = \"reuters-original\"",
+        1,
+    );
+    let msgs = messages(&check_with(&sources, &valid_facts("")).1);
+    assert_eq!(msgs, ["sources.toml:39: source `loveworld-rewrite`: `derives_from` names an unknown source or forms a loop"]);
+}
+
+#[test]
+fn a_toml_syntax_error_gives_its_line() {
+    let msgs = messages(&check("[[fact]]\nid = \"x\nkind = 3").1);
+    assert!(
+        msgs.iter().any(|m| m.starts_with("facts.toml:2: ")),
+        "{msgs:#?}"
+    );
+}
