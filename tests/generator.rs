@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 use sourced_core::text::normalize_whitespace;
-use sourced_core::{generate, Body, Difficulty, FactTable, Question, QuestionKind, QuizSpec, Status, Topic, Value};
+use sourced_core::{
+    generate, Body, Difficulty, FactTable, Question, QuestionKind, QuizSpec, Status, Topic, Value,
+};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -20,7 +22,10 @@ fn texts() -> &'static HashMap<String, String> {
             .iter()
             .map(|s| {
                 let path = format!("{}/questions/{}", env!("CARGO_MANIFEST_DIR"), s.file);
-                (s.id.0.clone(), normalize_whitespace(&std::fs::read_to_string(path).unwrap()))
+                (
+                    s.id.0.clone(),
+                    normalize_whitespace(&std::fs::read_to_string(path).unwrap()),
+                )
             })
             .collect()
     })
@@ -33,7 +38,8 @@ fn supported_values(question: &Question) -> Vec<String> {
         .iter()
         .filter_map(|id| table().fact(id))
         .flat_map(|fact| {
-            let mut values: Vec<String> = fact.versions.iter().map(|v| v.answer.to_string()).collect();
+            let mut values: Vec<String> =
+                fact.versions.iter().map(|v| v.answer.to_string()).collect();
             values.extend(fact.spellings.iter().cloned());
             values.extend(fact.not_distractors.iter().cloned());
             values
@@ -48,7 +54,9 @@ fn check_question(question: &Question) -> Result<(), String> {
         return Err(format!("{}: no quote", at()));
     }
     for evidence in &question.quotes {
-        let text = texts().get(&evidence.source.0).ok_or_else(|| format!("{}: unknown source", at()))?;
+        let text = texts()
+            .get(&evidence.source.0)
+            .ok_or_else(|| format!("{}: unknown source", at()))?;
         if !text.contains(&normalize_whitespace(&evidence.quote)) {
             return Err(format!("{}: quote not verbatim: {}", at(), evidence.quote));
         }
@@ -60,19 +68,30 @@ fn check_question(question: &Question) -> Result<(), String> {
         Body::Choice { options, correct } => {
             let distinct: BTreeSet<String> = options.iter().map(|o| o.to_lowercase()).collect();
             if distinct.len() != options.len() || *correct >= options.len() {
-                return Err(format!("{}: duplicate options or bad index: {options:?}", at()));
+                return Err(format!(
+                    "{}: duplicate options or bad index: {options:?}",
+                    at()
+                ));
             }
             // Exactly one right option.
-            let right = (0..options.len()).filter(|&i| question.grade(&sourced_core::Response::Choice(i))).count();
+            let right = (0..options.len())
+                .filter(|&i| question.grade(&sourced_core::Response::Choice(i)))
+                .count();
             if right != 1 {
                 return Err(format!("{}: {right} right options", at()));
             }
-            let one_fact_value = matches!(question.kind, QuestionKind::MultipleChoice | QuestionKind::WhoSaid);
+            let one_fact_value = matches!(
+                question.kind,
+                QuestionKind::MultipleChoice | QuestionKind::WhoSaid
+            );
             if one_fact_value {
                 let supported = supported_values(question);
                 for (i, option) in options.iter().enumerate() {
                     if i != *correct && supported.iter().any(|s| s.eq_ignore_ascii_case(option)) {
-                        return Err(format!("{}: distractor `{option}` is a supported value", at()));
+                        return Err(format!(
+                            "{}: distractor `{option}` is a supported value",
+                            at()
+                        ));
                     }
                 }
                 if question.kind == QuestionKind::MultipleChoice && options.len() != 4 {
@@ -83,8 +102,14 @@ fn check_question(question: &Question) -> Result<(), String> {
                 // The false statement must not state a supported value.
                 let supported = supported_values(question);
                 let fact = table().fact(&question.fact_ids[0]).unwrap();
-                if supported.iter().any(|s| question.prompt == format!("True or false? {}", fact.claim_with(s))) {
-                    return Err(format!("{}: a 'false' statement states a supported value", at()));
+                if supported
+                    .iter()
+                    .any(|s| question.prompt == format!("True or false? {}", fact.claim_with(s)))
+                {
+                    return Err(format!(
+                        "{}: a 'false' statement states a supported value",
+                        at()
+                    ));
                 }
             }
         }
@@ -102,33 +127,56 @@ fn check_question(question: &Question) -> Result<(), String> {
             }
             let dates: Vec<(u16, u8, u8)> = order
                 .iter()
-                .map(|&i| match table().fact(&question.fact_ids[i]).unwrap().answer() {
-                    Value::Date(d) => (d.year, d.month, d.day),
-                    _ => (0, 0, 0),
-                })
+                .map(
+                    |&i| match table().fact(&question.fact_ids[i]).unwrap().answer() {
+                        Value::Date(d) => (d.year, d.month, d.day),
+                        _ => (0, 0, 0),
+                    },
+                )
                 .collect();
             // fact_ids are in item order; the correct order must be strictly increasing.
             if dates.windows(2).any(|w| w[0] >= w[1]) {
                 return Err(format!("{}: events not strictly ordered: {dates:?}", at()));
             }
         }
-        Body::Numeric { tolerance, .. } if *tolerance < 0.0 => return Err(format!("{}: negative tolerance", at())),
-        Body::Cloze { before, after, accepted } => {
+        Body::Numeric { tolerance, .. } if *tolerance < 0.0 => {
+            return Err(format!("{}: negative tolerance", at()))
+        }
+        Body::Cloze {
+            before,
+            after,
+            accepted,
+        } => {
             let whole = format!("{before}{}{after}", accepted[0]);
-            if !question.quotes.iter().any(|e| normalize_whitespace(&e.quote) == whole) {
-                return Err(format!("{}: cloze text is not a verbatim quote: {whole}", at()));
+            if !question
+                .quotes
+                .iter()
+                .any(|e| normalize_whitespace(&e.quote) == whole)
+            {
+                return Err(format!(
+                    "{}: cloze text is not a verbatim quote: {whole}",
+                    at()
+                ));
             }
         }
         _ => {}
     }
     for id in &question.fact_ids {
-        let fact = table().fact(id).ok_or_else(|| format!("{}: unknown fact {id}", at()))?;
+        let fact = table()
+            .fact(id)
+            .ok_or_else(|| format!("{}: unknown fact {id}", at()))?;
         let asked_as_one_answer = matches!(
             question.kind,
-            QuestionKind::MultipleChoice | QuestionKind::TrueFalse | QuestionKind::Numeric | QuestionKind::Cloze
+            QuestionKind::MultipleChoice
+                | QuestionKind::TrueFalse
+                | QuestionKind::Numeric
+                | QuestionKind::Cloze
         );
         if fact.status == Status::Conflicting && asked_as_one_answer {
-            return Err(format!("{}: a conflicting fact asked as if it had one answer", at()));
+            return Err(format!(
+                "{}: a conflicting fact asked as if it had one answer",
+                at()
+            ));
         }
     }
     Ok(())
@@ -137,16 +185,28 @@ fn check_question(question: &Question) -> Result<(), String> {
 fn check_quiz(spec: &QuizSpec) -> Result<(), String> {
     let quiz = generate(table(), spec);
     if quiz.questions.len() != spec.count {
-        return Err(format!("seed {}: {} questions for count {}", spec.seed, quiz.questions.len(), spec.count));
+        return Err(format!(
+            "seed {}: {} questions for count {}",
+            spec.seed,
+            quiz.questions.len(),
+            spec.count
+        ));
     }
     for question in &quiz.questions {
         check_question(question).map_err(|e| format!("seed {}: {e}", spec.seed))?;
     }
     // No fact repeats while unused facts remain.
-    let ids: Vec<_> = quiz.questions.iter().flat_map(|q| q.fact_ids.iter()).collect();
+    let ids: Vec<_> = quiz
+        .questions
+        .iter()
+        .flat_map(|q| q.fact_ids.iter())
+        .collect();
     let unique: BTreeSet<_> = ids.iter().collect();
     if unique.len() != ids.len() {
-        return Err(format!("seed {}: a fact repeats within {} questions", spec.seed, spec.count));
+        return Err(format!(
+            "seed {}: a fact repeats within {} questions",
+            spec.seed, spec.count
+        ));
     }
     if generate(table(), spec) != quiz {
         return Err(format!("seed {}: not deterministic", spec.seed));
@@ -166,17 +226,35 @@ proptest! {
 #[test]
 fn filters_are_honoured() {
     for seed in 0..200 {
-        let spec = QuizSpec { kinds: vec![QuestionKind::Cloze, QuestionKind::Numeric], ..QuizSpec::new(seed, 5) };
-        assert!(generate(table(), &spec).questions.iter().all(|q| spec.kinds.contains(&q.kind)));
+        let spec = QuizSpec {
+            kinds: vec![QuestionKind::Cloze, QuestionKind::Numeric],
+            ..QuizSpec::new(seed, 5)
+        };
+        assert!(generate(table(), &spec)
+            .questions
+            .iter()
+            .all(|q| spec.kinds.contains(&q.kind)));
         let topics = vec![Topic("aid".into()), Topic("russia".into())];
-        let spec = QuizSpec { topics: topics.clone(), ..QuizSpec::new(seed, 5) };
+        let spec = QuizSpec {
+            topics: topics.clone(),
+            ..QuizSpec::new(seed, 5)
+        };
         let quiz = generate(table(), &spec);
-        assert!(quiz.questions.iter().all(|q| q.fact_ids.iter().all(|id| topics.contains(&table().fact(id).unwrap().topic))));
+        assert!(quiz.questions.iter().all(|q| q
+            .fact_ids
+            .iter()
+            .all(|id| topics.contains(&table().fact(id).unwrap().topic))));
         for difficulty in Difficulty::ALL {
-            let spec = QuizSpec { difficulty: Some(difficulty), ..QuizSpec::new(seed, 10) };
+            let spec = QuizSpec {
+                difficulty: Some(difficulty),
+                ..QuizSpec::new(seed, 10)
+            };
             let quiz = generate(table(), &spec);
             assert_eq!(quiz.questions.len(), 10);
-            assert!(quiz.questions.iter().all(|q| difficulty.admits(q.kind)), "{difficulty:?}");
+            assert!(
+                quiz.questions.iter().all(|q| difficulty.admits(q.kind)),
+                "{difficulty:?}"
+            );
             check_quiz(&spec).unwrap();
         }
     }
@@ -191,7 +269,10 @@ fn topics_are_balanced() {
             *per_topic.entry(q.topic.0.as_str()).or_default() += 1;
         }
         let most = per_topic.values().max().unwrap();
-        assert!(*most <= 2, "seed {seed}: a topic has {most} of 10 questions: {per_topic:?}");
+        assert!(
+            *most <= 2,
+            "seed {seed}: a topic has {most} of 10 questions: {per_topic:?}"
+        );
     }
 }
 
@@ -205,16 +286,33 @@ fn five_hundred_quizzes_use_every_fact_and_every_kind() {
             kinds.insert(q.kind);
         }
     }
-    let unused: Vec<_> = table().facts.iter().filter(|f| !facts.contains(&f.id)).map(|f| &f.id.0).collect();
+    let unused: Vec<_> = table()
+        .facts
+        .iter()
+        .filter(|f| !facts.contains(&f.id))
+        .map(|f| &f.id.0)
+        .collect();
     assert!(unused.is_empty(), "facts never asked: {unused:?}");
-    assert_eq!(kinds.len(), QuestionKind::ALL.len(), "kinds seen: {kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        QuestionKind::ALL.len(),
+        "kinds seen: {kinds:?}"
+    );
 }
 
 #[test]
 fn the_correct_option_is_uniformly_placed() {
     let mut positions = [0usize; 4];
     for seed in 0..2000 {
-        for q in generate(table(), &QuizSpec { kinds: vec![QuestionKind::MultipleChoice], ..QuizSpec::new(seed, 5) }).questions {
+        for q in generate(
+            table(),
+            &QuizSpec {
+                kinds: vec![QuestionKind::MultipleChoice],
+                ..QuizSpec::new(seed, 5)
+            },
+        )
+        .questions
+        {
             if let Body::Choice { correct, .. } = q.body {
                 positions[correct] += 1;
             }
@@ -223,7 +321,10 @@ fn the_correct_option_is_uniformly_placed() {
     let total: usize = positions.iter().sum();
     for (i, n) in positions.iter().enumerate() {
         let share = *n as f64 / total as f64;
-        assert!((0.22..0.28).contains(&share), "position {i} holds {share:.3} of {total} answers: {positions:?}");
+        assert!(
+            (0.22..0.28).contains(&share),
+            "position {i} holds {share:.3} of {total} answers: {positions:?}"
+        );
     }
 }
 
@@ -231,9 +332,16 @@ fn the_correct_option_is_uniformly_placed() {
 fn the_golden_quiz_is_unchanged() {
     let quiz = generate(table(), &QuizSpec::new(42, 10));
     let json = serde_json::to_string_pretty(&quiz).unwrap();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/quiz-seed-42.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/quiz-seed-42.json"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, format!("{json}\n")).unwrap();
     }
-    assert_eq!(json.trim(), std::fs::read_to_string(path).unwrap().trim(), "run with UPDATE_GOLDEN=1 after a deliberate change");
+    assert_eq!(
+        json.trim(),
+        std::fs::read_to_string(path).unwrap().trim(),
+        "run with UPDATE_GOLDEN=1 after a deliberate change"
+    );
 }

@@ -102,3 +102,13 @@ pub fn focus(node: &yew::NodeRef) {
         let _ = element.focus();
     }
 }
+
+/// Whether keyboard focus fell back to the page body (its element was disabled or removed).
+pub fn focus_was_lost() -> bool {
+    let document = gloo::utils::document();
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    }
+}

@@ -94,23 +94,37 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
     let checked = props.response.is_some();
     let response = draft.response(&props.question.body);
-    let on_check = {
+    // One button that is Check, then Next: it keeps keyboard focus across the change, and the
+    // feedback is announced by the live region without moving focus.
+    let button = use_node_ref();
+    {
+        let button = button.clone();
+        use_effect_with(checked, move |&checked| {
+            if checked && effects::focus_was_lost() {
+                effects::focus(&button);
+            }
+        });
+    }
+    let on_submit = {
         let on_msg = props.on_msg.clone();
         let response = response.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let Some(response) = response.clone() {
+            if checked {
+                on_msg.emit(Msg::Quiz(Action::Next));
+            } else if let Some(response) = response.clone() {
                 on_msg.emit(Msg::Quiz(Action::Check(response)));
             }
         })
     };
-    let on_next = {
-        let on_msg = props.on_msg.clone();
-        Callback::from(move |_| on_msg.emit(Msg::Quiz(Action::Next)))
-    };
     let last = props.index + 1 == props.total;
+    let label = match (checked, last) {
+        (false, _) => strings::CHECK,
+        (true, false) => strings::NEXT,
+        (true, true) => strings::SEE_RESULTS,
+    };
     html! {
-        <form class="sq-card" onsubmit={on_check}>
+        <form class="sq-card" onsubmit={on_submit}>
             <div class="sq-progress">
                 <h2 ref={heading} tabindex="-1">{ strings::progress(props.index + 1, props.total) }</h2>
                 <p>{ strings::score(props.score, props.index) }</p>
@@ -119,19 +133,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <legend>{ &props.question.prompt }</legend>
                 { inputs(props, &draft) }
             </fieldset>
-            if !checked {
-                <button type="submit" class="sq-primary" disabled={response.is_none()}>{ strings::CHECK }</button>
-            }
+            <button ref={button} type="submit" class="sq-primary" disabled={!checked && response.is_none()}>{ label }</button>
             <div class="sq-live" role="status" aria-live="polite">
                 if let Some(response) = &props.response {
                     <Feedback question={props.question.clone()} response={response.clone()} table={props.table.clone()} />
                 }
             </div>
-            if checked {
-                <button type="button" class="sq-primary" onclick={on_next}>
-                    { if last { strings::SEE_RESULTS } else { strings::NEXT } }
-                </button>
-            }
         </form>
     }
 }

@@ -1,16 +1,19 @@
 // End-to-end tests for the Sourced Quiz release build (dist/), in Debian's headless Chromium.
 //
 // What it checks:
-//   A. keyboard only: start screen -> 10 questions of every kind -> summary, with no mouse at all;
-//      "Question n of 10" advances and the question heading has focus after every Next.
-//   B. axe-core (WCAG 2.0/2.1/2.2 A+AA and best practices) on the start screen, questions,
-//      feedback and the summary, in light and dark colour schemes: zero violations allowed.
+//   A. keyboard only: start screen -> every question, whatever its kind -> summary, with no mouse
+//      at all; "Question n of N" advances and the question heading has focus after every Next.
+//   B. axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on the start screen, a question of
+//      each kind, its feedback and the summary, in light and dark colour schemes: zero violations.
 //   C. screenshots of start, question, feedback and summary at 375x812 and 1280x800 into
-//      tests/e2e/artifacts/, and no horizontal scrolling at 375px (reflow).
-// Every test also fails on a console error or an uncaught page error.
+//      tests/e2e/artifacts/, and no horizontal scrolling at either size (WCAG 1.4.10 reflow).
+// Every test also fails on a console error, an uncaught page error or a failed request.
 //
 // Run after `trunk build --release`:   node tests/e2e/run.mjs
-// It serves dist/ itself on 127.0.0.1 (a free port) and never downloads a browser.
+//   E2E_DIST=dir      serve another build (e.g. `trunk build --release --dist /tmp/x`)
+//   E2E_SEED=n        quiz seed (default 42)
+//   E2E_COUNT=n       quiz length, one of 5/10/15/20 (default 10)
+// It serves the build itself on 127.0.0.1 (a free port) and never downloads a browser.
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +23,7 @@ import path from 'node:path';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
 const ARTIFACTS = path.join(HERE, 'artifacts');
 
 const require = createRequire(path.join(ROOT, 'tools/package.json'));
@@ -42,17 +45,19 @@ const CHROMIUM = {
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
-const QUIZ_LENGTH = 10;
-const QUIZ_URL = `/?seed=42&count=${QUIZ_LENGTH}`;
-const TEST_TIMEOUT_MS = 120_000;
+const SEED = Number(process.env.E2E_SEED ?? 42);
+const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
+const QUIZ_URL = `/?seed=${SEED}&count=${QUIZ_LENGTH}`;
+const TEST_TIMEOUT_MS = 90_000;
+/** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
+const KEY_TIMEOUT_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
-// A tiny static server for dist/.
+// A tiny static server for the build.
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
@@ -63,10 +68,16 @@ const CONTENT_TYPES = {
 
 function serveDist() {
   const server = http.createServer((request, response) => {
-    let pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     if (pathname.endsWith('/')) pathname += 'index.html';
-    // The page has no favicon and the browser asks anyway; answer "nothing" rather than a 404,
-    // so that the console-error check only catches the widget's own failures.
+    // The page declares no favicon and Chromium asks for one anyway; answer "no content" rather
+    // than 404, so that the console-error check only catches the widget's own failures.
     if (pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;
@@ -88,9 +99,8 @@ function serveDist() {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
       resolve({
-        base: `http://127.0.0.1:${port}`,
+        base: `http://127.0.0.1:${server.address().port}`,
         close: () => new Promise((done) => server.close(done)),
       });
     });
@@ -98,7 +108,7 @@ function serveDist() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers.
+// Assertions and the per-test harness.
 
 class Failure extends Error {}
 
@@ -110,32 +120,81 @@ function assertEqual(actual, expected, what) {
   assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-/** A fresh browser context and page that records console errors and uncaught exceptions. */
-async function openPage(browser, base, { viewport = DESKTOP, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
-  page.setDefaultTimeout(10_000);
-  return {
-    page,
-    errors,
-    goto: (url) => page.goto(base + url, { waitUntil: 'load' }),
-    close: () => context.close(),
-    /** Fails the test if anything went to the console as an error. */
-    assertNoErrors() {
-      assert(errors.length === 0, `browser reported errors:\n    ${errors.join('\n    ')}`);
-    },
-  };
+/** Rejects with a Failure if `promise` has not settled within `ms`. */
+function withTimeout(promise, ms, message) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Failure(message())), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
-/** A short description of the focused element, e.g. `button "Check answer"` or `input[type=radio]`. */
+/**
+ * What one test gets: pages in fresh browser contexts that record browser errors, a `step` to
+ * say what it is doing (reported if it times out), warnings, and cleanup of every context it opened.
+ */
+class TestRun {
+  constructor(browser, base) {
+    this.browser = browser;
+    this.base = base;
+    this.contexts = [];
+    this.warnings = [];
+    this.currentStep = 'starting';
+  }
+
+  step(text) {
+    this.currentStep = text;
+  }
+
+  warn(text) {
+    this.warnings.push(text);
+  }
+
+  /** A page in a fresh context (no saved progress) that records console errors and page errors. */
+  async open({ viewport = DESKTOP, colorScheme = 'light' } = {}) {
+    const context = await this.browser.newContext({ viewport, colorScheme });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught page error: ${error.message}`));
+    page.on('requestfailed', (request) =>
+      errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+    );
+    return {
+      page,
+      goto: async (url) => {
+        this.step(`loading ${url}`);
+        await page.goto(this.base + url, { waitUntil: 'load' });
+      },
+      assertNoErrors: () =>
+        assert(errors.length === 0, `the browser reported errors:\n    ${errors.join('\n    ')}`),
+    };
+  }
+
+  async closeAll() {
+    await Promise.all(this.contexts.map((context) => context.close().catch(() => {})));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page helpers.
+
+/** Presses a key; fails (rather than hanging) if the page stops acknowledging input. */
+function press(page, key) {
+  return withTimeout(
+    page.keyboard.press(key),
+    KEY_TIMEOUT_MS,
+    () => `the page did not respond to ${key} within ${KEY_TIMEOUT_MS / 1000}s (its main thread seems stuck)`,
+  );
+}
+
+/** A short description of the focused element, e.g. `button "Check answer"`. */
 function describeFocus(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
@@ -146,26 +205,26 @@ function describeFocus(page) {
   });
 }
 
-/** Whether the focused element matches a CSS selector (and, optionally, has this exact text). */
+/** Whether the focused element matches a CSS selector (and, if given, has exactly this text). */
 function focusMatches(page, selector, text) {
   return page.evaluate(
     ([selector, text]) => {
       const el = document.activeElement;
-      return !!el && el.matches(selector) && (text === undefined || el.textContent.trim() === text);
+      return !!el && el.matches(selector) && (text == null || el.textContent.trim() === text);
     },
     [selector, text],
   );
 }
 
 /**
- * Presses Tab (or Shift+Tab) until the focused element matches, and returns how many presses it took.
- * Fails with the focus path if it is not reached within `limit` presses.
+ * Presses Tab (or Shift+Tab) until the focused element matches and returns how many presses it
+ * took (0 if it already had focus). Fails with the focus path if `limit` presses do not reach it.
  */
 async function tabTo(page, selector, { text, limit = 30, shift = false } = {}) {
   if (await focusMatches(page, selector, text)) return 0;
   const visited = [];
   for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    await press(page, shift ? 'Shift+Tab' : 'Tab');
     if (await focusMatches(page, selector, text)) return presses;
     visited.push(await describeFocus(page));
   }
@@ -175,73 +234,56 @@ async function tabTo(page, selector, { text, limit = 30, shift = false } = {}) {
   );
 }
 
-/** Waits until the question card for question n (1-based) is on screen. */
-async function waitForQuestion(page, n, total = QUIZ_LENGTH) {
-  await page.waitForFunction(
-    (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
-    `Question ${n} of ${total}`,
-    { timeout: 10_000 },
-  ).catch(async () => {
-    const heading = await page.locator('form.sq-card h2, .sq-summary h2').first().textContent().catch(() => null);
-    throw new Failure(`expected "Question ${n} of ${total}", the heading says ${JSON.stringify(heading)}`);
-  });
+/** Waits until the card for question n (1-based) is on screen. */
+async function waitForQuestion(page, n) {
+  const expected = `Question ${n} of ${QUIZ_LENGTH}`;
+  try {
+    await page.waitForFunction(
+      (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
+      expected,
+      { timeout: 10_000 },
+    );
+  } catch {
+    const heading = await page.evaluate(() => document.querySelector('.sq-widget h1, .sq-widget h2')?.textContent.trim() ?? null);
+    throw new Failure(`expected the heading "${expected}", the page shows ${JSON.stringify(heading)}`);
+  }
 }
 
 /** The kind of the question on screen, read from its native inputs. */
 function questionKind(page) {
   return page.evaluate(() => {
-    const card = document.querySelector('form.sq-card fieldset.sq-question');
-    if (card.querySelector('.sq-options input[type=radio]')) return 'choice';
-    if (card.querySelector('.sq-matching select')) return 'matching';
-    if (card.querySelector('.sq-ordering')) return 'ordering';
-    if (card.querySelector('.sq-cloze')) return 'cloze';
-    if (card.querySelector('input[inputmode=decimal]')) return 'numeric';
-    if (card.querySelector('input[type=text]')) return 'text';
+    const fieldset = document.querySelector('form.sq-card fieldset.sq-question');
+    if (fieldset.querySelector('.sq-options input[type=radio]')) return 'choice';
+    if (fieldset.querySelector('.sq-matching select')) return 'matching';
+    if (fieldset.querySelector('.sq-ordering')) return 'ordering';
+    if (fieldset.querySelector('.sq-cloze')) return 'cloze';
+    if (fieldset.querySelector('input[inputmode=decimal]')) return 'numeric';
     return 'unknown';
   });
 }
 
 /** A plausible typed answer: a number for numeric questions, a word for cloze. */
-const TYPED_ANSWER = { numeric: '220', cloze: 'Kyiv', text: 'Kyiv' };
+const TYPED_ANSWER = { numeric: '220', cloze: 'Kyiv' };
 
-/** The verdict shown in the live region after Check, or null while there is none. */
-function verdict(page) {
-  return page.evaluate(() => {
-    const live = document.querySelector('form.sq-card [aria-live=polite]');
-    return live?.querySelector('.sq-verdict')?.textContent.trim() ?? null;
-  });
+function checkButtonDisabled(page) {
+  return page.evaluate(() => document.querySelector('form.sq-card button[type=submit]')?.disabled ?? null);
 }
 
+/** Waits for the feedback in the live region after Check and returns whether it says "right". */
 async function waitForFeedback(page) {
-  await page.waitForSelector('form.sq-card [aria-live=polite] .sq-feedback', { timeout: 5_000 }).catch(() => {
+  try {
+    await page.waitForSelector('form.sq-card [aria-live=polite] .sq-feedback', { timeout: 5_000 });
+  } catch {
     throw new Failure('no feedback appeared in the aria-live region after Check');
-  });
-  const text = await verdict(page);
-  assert(text === '✓ Right.' || text === '✗ Not quite.', `unexpected verdict ${JSON.stringify(text)}`);
-  return text === '✓ Right.';
-}
-
-/** Runs axe-core on the page as it is and returns its violations. */
-async function runAxe(page) {
-  const injected = await page.evaluate(() => typeof window.axe === 'object');
-  if (!injected) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((r) => r.violations), AXE_TAGS);
-}
-
-function formatViolations(label, violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .map((n) => `        ${n.target.join(' ')}${n.failureSummary ? `\n          ${n.failureSummary.replace(/\n/g, '\n          ')}` : ''}`)
-        .join('\n');
-      return `    [${label}] ${v.id} (${v.impact}): ${v.help}\n      ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
+  }
+  const verdict = (await page.locator('form.sq-card [aria-live=polite] .sq-verdict').textContent()).trim();
+  assert(verdict === '✓ Right.' || verdict === '✗ Not quite.', `unexpected verdict ${JSON.stringify(verdict)}`);
+  return verdict === '✓ Right.';
 }
 
 /**
  * Answers the question on screen through Playwright's element actions (tests B and C only; test A
- * uses the keyboard alone), presses Check, and returns the kind.
+ * uses the keyboard alone), presses Check and waits for the feedback. Returns the kind.
  */
 async function answerDirectly(page) {
   const kind = await questionKind(page);
@@ -264,216 +306,272 @@ async function answerDirectly(page) {
   return kind;
 }
 
-async function pressNextDirectly(page, last) {
-  await page.getByRole('button', { name: last ? 'See results' : 'Next question' }).click();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Test A: keyboard only, start to summary.
-
-async function keyboardOnly(browser, base) {
-  const session = await openPage(browser, base, { viewport: DESKTOP });
-  const { page } = session;
-  const notes = [];
-  try {
-    await session.goto(QUIZ_URL);
-    await page.waitForSelector('form.sq-start h1');
-
-    // The URL preset the length to 10: Tab reaches the length group on its checked "10" radio.
-    await tabTo(page, 'form.sq-start input[name=sq-length]');
-    const length = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
-    assert(length.value === String(QUIZ_LENGTH) && length.checked, `Tab reached length ${length.value} (checked: ${length.checked}), not the preset ${QUIZ_LENGTH}`);
-
-    await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
-    await page.keyboard.press('Enter');
-
-    let right = 0;
-    const kinds = [];
-    for (let n = 1; n <= QUIZ_LENGTH; n++) {
-      await waitForQuestion(page, n);
-      assert(
-        await focusMatches(page, 'form.sq-card h2'),
-        `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${QUIZ_LENGTH}" heading`,
-      );
-      const scoreLine = await page.locator('form.sq-card .sq-progress p').textContent();
-      assertEqual(scoreLine.trim(), `Score: ${right} of ${n - 1}`, `question ${n}: score line`);
-
-      const kind = await questionKind(page);
-      kinds.push(kind);
-      await answerWithKeyboard(page, kind, n);
-
-      right += (await waitForFeedback(page)) ? 1 : 0;
-      const last = n === QUIZ_LENGTH;
-      const nextLabel = last ? 'See results' : 'Next question';
-      const focusAfterCheck = await describeFocus(page);
-      const presses = await tabTo(page, 'form.sq-card button', { text: nextLabel, limit: 40 });
-      if (presses > 1) notes.push(`q${n} (${kind}): focus after Check was ${focusAfterCheck}; ${presses} Tabs to "${nextLabel}"`);
-      await page.keyboard.press('Enter');
-    }
-
-    await page.waitForSelector('section.sq-summary h2', { timeout: 10_000 });
-    assertEqual((await page.locator('section.sq-summary h2').textContent()).trim(), 'Your results', 'summary heading');
-    assert(
-      await focusMatches(page, 'section.sq-summary h2'),
-      `summary: focus is on ${await describeFocus(page)}, not on the "Your results" heading`,
-    );
-    const final = (await page.locator('section.sq-summary .sq-final').textContent()).trim();
-    assertEqual(final, `You got ${right} of ${QUIZ_LENGTH} right.`, 'summary score');
-    session.assertNoErrors();
-    return `kinds: ${summarizeKinds(kinds)}; ${final}${notes.length ? `\n    notes:\n      ${notes.join('\n      ')}` : ''}`;
-  } finally {
-    await session.close();
-  }
-}
-
-/** Answers the question on screen with the keyboard alone, then presses Check (or Enter in a text field). */
-async function answerWithKeyboard(page, kind, n) {
-  const check = () => tabTo(page, 'form.sq-card button[type=submit]', { text: 'Check answer' });
-  const assertCheckEnabled = async () =>
-    assert(
-      await page.evaluate(() => !document.querySelector('form.sq-card button[type=submit]').disabled),
-      `question ${n} (${kind}): "Check answer" is still disabled after answering`,
-    );
-
-  if (kind === 'choice') {
-    // Tab enters the radio group on its first option; Space checks it, ArrowDown moves and checks.
-    await tabTo(page, 'form.sq-card .sq-options input[type=radio]');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowDown');
-    const checked = await page.evaluate(() => {
-      const radios = [...document.querySelectorAll('form.sq-card .sq-options input[type=radio]')];
-      return { index: radios.findIndex((r) => r.checked), focused: radios.indexOf(document.activeElement) };
-    });
-    assert(checked.index === 1 && checked.focused === 1, `question ${n}: after Space, ArrowDown the second option should be checked and focused, got ${JSON.stringify(checked)}`);
-    await assertCheckEnabled();
-    await check();
-    await page.keyboard.press('Enter');
-  } else if (kind === 'matching') {
-    const count = await page.locator('form.sq-card .sq-matching select').count();
-    for (let i = 0; i < count; i++) {
-      await tabTo(page, `form.sq-card .sq-matching .sq-match:nth-child(${i + 1}) select`);
-      const options = await page.locator('form.sq-card .sq-matching select').nth(i).locator('option').count();
-      for (let k = 0; k <= i % (options - 1); k++) await page.keyboard.press('ArrowDown');
-      const value = await page.evaluate(() => document.activeElement.value);
-      assert(value !== '', `question ${n}: ArrowDown did not choose an option in select ${i + 1}`);
-    }
-    await assertCheckEnabled();
-    await check();
-    await page.keyboard.press('Enter');
-  } else if (kind === 'ordering') {
-    // Move the first item down with its "Move down" button, by keyboard.
-    const before = await orderingTexts(page);
-    await tabTo(page, 'form.sq-card .sq-ordering button[aria-label^="Move down"]');
-    await page.keyboard.press('Space');
-    const after = await orderingTexts(page);
-    assert(
-      after[0] === before[1] && after[1] === before[0],
-      `question ${n}: "Move down" by keyboard did not swap the first two items (${JSON.stringify(before)} -> ${JSON.stringify(after)})`,
-    );
-    await assertCheckEnabled();
-    await check();
-    await page.keyboard.press('Space');
-  } else {
-    // Numeric and cloze: type into the text field; Enter submits the form.
-    await tabTo(page, 'form.sq-card input[type=text]');
-    await page.keyboard.type(TYPED_ANSWER[kind] ?? 'Kyiv');
-    await assertCheckEnabled();
-    await page.keyboard.press('Enter');
-  }
+function pressNextDirectly(page, n) {
+  return page.getByRole('button', { name: n === QUIZ_LENGTH ? 'See results' : 'Next question' }).click();
 }
 
 function orderingTexts(page) {
   return page.locator('form.sq-card .sq-ordering li > span:first-child').allTextContents();
 }
 
-function summarizeKinds(kinds) {
-  const counts = {};
-  for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
-  return Object.entries(counts).map(([k, c]) => `${k} x${c}`).join(', ');
+function tally(items) {
+  const counts = new Map();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, count]) => `${item} x${count}`).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test A: keyboard only, start to summary. Input is page.keyboard alone: no mouse, no click(),
+// no fill(); the page is only read to decide which keys to press and to check the result.
+
+async function keyboardOnly(run) {
+  const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
+  await goto(QUIZ_URL);
+  await page.waitForSelector('form.sq-start h1');
+
+  run.step('start screen: Tab to the length choice');
+  await tabTo(page, 'form.sq-start input[name=sq-length]');
+  const length = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
+  assert(
+    length.value === String(QUIZ_LENGTH) && length.checked,
+    `Tab reached length ${length.value} (checked: ${length.checked}), not the preset ${QUIZ_LENGTH}`,
+  );
+  run.step('start screen: Tab to "Start the quiz" and press Enter');
+  await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
+  await press(page, 'Enter');
+
+  let right = 0;
+  const kinds = [];
+  const focusLostAfterCheck = [];
+  for (let n = 1; n <= QUIZ_LENGTH; n++) {
+    run.step(`question ${n}: waiting for it`);
+    await waitForQuestion(page, n);
+    assert(
+      await focusMatches(page, 'form.sq-card h2'),
+      `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${QUIZ_LENGTH}" heading`,
+    );
+    assertEqual(
+      (await page.locator('form.sq-card .sq-progress p').textContent()).trim(),
+      `Score: ${right} of ${n - 1}`,
+      `question ${n}: score line`,
+    );
+
+    const kind = await questionKind(page);
+    kinds.push(kind);
+    run.step(`question ${n} (${kind}): answering by keyboard`);
+    await answerWithKeyboard(page, kind, n);
+    right += (await waitForFeedback(page)) ? 1 : 0;
+
+    const focusAfterCheck = await describeFocus(page);
+    if (focusAfterCheck === 'body') focusLostAfterCheck.push(kind);
+    const nextLabel = n === QUIZ_LENGTH ? 'See results' : 'Next question';
+    run.step(`question ${n} (${kind}): Tab to "${nextLabel}" and press Enter`);
+    await tabTo(page, 'form.sq-card button', { text: nextLabel });
+    await press(page, 'Enter');
+  }
+
+  run.step('summary');
+  await page.waitForSelector('section.sq-summary h2', { timeout: 10_000 });
+  assertEqual((await page.locator('section.sq-summary h2').textContent()).trim(), 'Your results', 'summary heading');
+  assert(
+    await focusMatches(page, 'section.sq-summary h2'),
+    `summary: focus is on ${await describeFocus(page)}, not on the "Your results" heading`,
+  );
+  const final = (await page.locator('section.sq-summary .sq-final').textContent()).trim();
+  assertEqual(final, `You got ${right} of ${QUIZ_LENGTH} right.`, 'summary score');
+  assertNoErrors();
+
+  if (focusLostAfterCheck.length) {
+    run.warn(
+      `after Check, focus fell back to <body> on ${focusLostAfterCheck.length} of ${QUIZ_LENGTH} questions ` +
+        `(${tally(focusLostAfterCheck)}): the focused Check button is removed or the focused input disabled; ` +
+        'Tab from there still reached Next',
+    );
+  }
+  return `kinds: ${tally(kinds)}; ${final}`;
+}
+
+/** Answers the question on screen with the keyboard alone, then presses Check (or Enter in a text field). */
+async function answerWithKeyboard(page, kind, n) {
+  const where = `question ${n} (${kind})`;
+  const pressCheck = async (key) => {
+    assertEqual(await checkButtonDisabled(page), false, `${where}: "Check answer" disabled after a complete answer`);
+    await tabTo(page, 'form.sq-card button[type=submit]', { text: 'Check answer' });
+    await press(page, key);
+  };
+  if (kind !== 'ordering') {
+    // An ordering is complete as shown; every other kind needs an answer before Check.
+    assertEqual(await checkButtonDisabled(page), true, `${where}: "Check answer" disabled before any answer`);
+  }
+
+  if (kind === 'choice') {
+    // Tab enters the radio group on its first option; Space checks it, ArrowDown moves on and checks.
+    await tabTo(page, 'form.sq-card .sq-options input[type=radio]');
+    await press(page, 'Space');
+    await press(page, 'ArrowDown');
+    const state = await page.evaluate(() => {
+      const radios = [...document.querySelectorAll('form.sq-card .sq-options input[type=radio]')];
+      return { checked: radios.findIndex((r) => r.checked), focused: radios.indexOf(document.activeElement) };
+    });
+    assert(
+      state.checked === 1 && state.focused === 1,
+      `${where}: after Space and ArrowDown the second option should be checked and focused, got ${JSON.stringify(state)}`,
+    );
+    await pressCheck('Enter');
+  } else if (kind === 'matching') {
+    // Each select in turn: Tab to it, ArrowDown on the closed select chooses the next option.
+    const selects = page.locator('form.sq-card .sq-matching select');
+    const count = await selects.count();
+    for (let i = 0; i < count; i++) {
+      await tabTo(page, `form.sq-card .sq-matching .sq-match:nth-child(${i + 1}) select`);
+      const options = await selects.nth(i).locator('option').count();
+      for (let k = 0; k <= i % (options - 1); k++) await press(page, 'ArrowDown');
+      const value = await page.evaluate(() => document.activeElement.value);
+      assert(value !== '', `${where}: ArrowDown did not choose an option in select ${i + 1}`);
+    }
+    await pressCheck('Enter');
+  } else if (kind === 'ordering') {
+    // Move the first item down with its "Move down" button, pressed with Space.
+    const before = await orderingTexts(page);
+    await tabTo(page, 'form.sq-card .sq-ordering button[aria-label^="Move down"]');
+    await press(page, 'Space');
+    const after = await orderingTexts(page);
+    assert(
+      after[0] === before[1] && after[1] === before[0],
+      `${where}: "Move down" by keyboard did not swap the first two items (${JSON.stringify(before)} -> ${JSON.stringify(after)})`,
+    );
+    await pressCheck('Space');
+  } else {
+    // Numeric and cloze: type into the text field; Enter there submits the form.
+    await tabTo(page, 'form.sq-card input[type=text]');
+    await page.keyboard.type(TYPED_ANSWER[kind] ?? 'Kyiv');
+    assertEqual(await checkButtonDisabled(page), false, `${where}: "Check answer" disabled after typing an answer`);
+    await press(page, 'Enter');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Test B: axe-core on every screen, light and dark.
 
-async function axeScreens(browser, base) {
-  const problems = [];
-  const scanned = [];
-  for (const colorScheme of ['light', 'dark']) {
-    const session = await openPage(browser, base, { viewport: DESKTOP, colorScheme });
-    const { page } = session;
-    const scan = async (label) => {
-      const violations = await runAxe(page);
-      scanned.push(`${colorScheme}/${label}`);
-      if (violations.length) problems.push(formatViolations(`${colorScheme}: ${label}`, violations));
-    };
-    try {
-      await session.goto(QUIZ_URL);
-      await page.waitForSelector('form.sq-start h1');
-      await scan('start');
+/** Runs axe-core on the page as it is and returns its violations. */
+async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((result) => result.violations), AXE_TAGS);
+}
 
-      await page.getByRole('button', { name: 'Start the quiz' }).click();
-      // Scan the first question and its feedback, and each further question kind the first time it appears.
-      const seenKinds = new Set();
-      for (let n = 1; n <= QUIZ_LENGTH; n++) {
-        await waitForQuestion(page, n);
-        const kind = await questionKind(page);
-        const firstOfKind = !seenKinds.has(kind);
-        seenKinds.add(kind);
-        if (firstOfKind) await scan(`question ${n} (${kind})`);
-        await answerDirectly(page);
-        if (firstOfKind) await scan(`feedback ${n} (${kind})`);
-        await pressNextDirectly(page, n === QUIZ_LENGTH);
+/**
+ * Collects axe violations across screens, one entry per rule, so that a problem repeated on every
+ * screen is printed once, with the screens and the nodes it was found on.
+ */
+class ViolationLog {
+  constructor() {
+    this.rules = new Map();
+  }
+
+  add(screen, violations) {
+    for (const violation of violations) {
+      const rule = this.rules.get(violation.id) ?? { ...violation, screens: [], targets: new Map() };
+      rule.screens.push(screen);
+      for (const node of violation.nodes) {
+        const target = node.target.join(' ');
+        if (!rule.targets.has(target)) rule.targets.set(target, node.failureSummary ?? '');
       }
-      await page.waitForSelector('section.sq-summary');
-      await scan('summary');
-      // The review items and the sources panel are disclosures: scan them open too.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      await scan('summary, all details open');
-      session.assertNoErrors();
-    } finally {
-      await session.close();
+      this.rules.set(violation.id, rule);
     }
   }
-  assert(problems.length === 0, `axe found violations:\n${problems.join('\n')}`);
-  return `${scanned.length} scans, 0 violations (${scanned.join(', ')})`;
+
+  get size() {
+    return this.rules.size;
+  }
+
+  toString() {
+    return [...this.rules.values()]
+      .map((rule) => {
+        const nodes = [...rule.targets]
+          .map(([target, summary]) => `      node: ${target}\n        ${summary.replace(/\n/g, '\n        ')}`)
+          .join('\n');
+        return `    ${rule.id} (${rule.impact}): ${rule.help}\n      ${rule.helpUrl}\n      on: ${rule.screens.join('; ')}\n${nodes}`;
+      })
+      .join('\n');
+  }
+}
+
+async function axeScreens(run) {
+  const log = new ViolationLog();
+  let scans = 0;
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP, colorScheme });
+    const scan = async (screen) => {
+      run.step(`axe, ${colorScheme}: ${screen}`);
+      log.add(`${colorScheme}/${screen}`, await runAxe(page));
+      scans++;
+    };
+    await goto(QUIZ_URL);
+    await page.waitForSelector('form.sq-start h1');
+    await scan('start');
+
+    run.step(`${colorScheme}: start the quiz`);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    // The first question of each kind is scanned, before and after Check.
+    const scanned = new Set();
+    for (let n = 1; n <= QUIZ_LENGTH; n++) {
+      run.step(`${colorScheme}: question ${n}`);
+      await waitForQuestion(page, n);
+      const kind = await questionKind(page);
+      const first = !scanned.has(kind);
+      scanned.add(kind);
+      if (first) await scan(`question ${n} (${kind})`);
+      await answerDirectly(page);
+      if (first) await scan(`feedback ${n} (${kind})`);
+      await pressNextDirectly(page, n);
+    }
+    await page.waitForSelector('section.sq-summary');
+    await scan('summary');
+    // The review items and the sources panel are disclosures: scan their contents too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    await scan('summary with every <details> open');
+    assertNoErrors();
+  }
+  assert(log.size === 0, `axe found ${log.size} rule(s) violated (${scans} scans):\n${log}`);
+  return `${scans} scans, no violations`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Test C: screenshots at phone and desktop sizes, and no horizontal scrolling on a phone.
+// Test C: screenshots at phone and desktop sizes, and no horizontal scrolling.
 
-async function screenshots(browser, base) {
+async function screenshots(run) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const files = [];
   const overflow = [];
   for (const viewport of [PHONE, DESKTOP]) {
     const size = `${viewport.width}x${viewport.height}`;
-    const session = await openPage(browser, base, { viewport });
-    const { page } = session;
+    const { page, goto, assertNoErrors } = await run.open({ viewport });
     const shoot = async (screen) => {
+      run.step(`screenshot ${screen} at ${size}`);
       const file = path.join(ARTIFACTS, `${screen}-${size}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      files.push(path.relative(ROOT, file));
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      if (widths.scroll > widths.client) overflow.push(`${screen} at ${size}: page is ${widths.scroll}px wide in a ${widths.client}px viewport`);
+      files.push(file);
+      const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      if (width.page > width.viewport) overflow.push(`${screen} at ${size}: ${width.page}px of content in a ${width.viewport}px viewport`);
     };
-    try {
-      await session.goto(QUIZ_URL);
-      await page.waitForSelector('form.sq-start h1');
-      await shoot('start');
-      await page.getByRole('button', { name: 'Start the quiz' }).click();
-      for (let n = 1; n <= QUIZ_LENGTH; n++) {
-        await waitForQuestion(page, n);
-        if (n === 1) await shoot('question');
-        await answerDirectly(page);
-        if (n === 1) await shoot('feedback');
-        await pressNextDirectly(page, n === QUIZ_LENGTH);
-      }
-      await page.waitForSelector('section.sq-summary');
-      await shoot('summary');
-      session.assertNoErrors();
-    } finally {
-      await session.close();
+    await goto(QUIZ_URL);
+    await page.waitForSelector('form.sq-start h1');
+    await shoot('start');
+    run.step(`${size}: start the quiz`);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    for (let n = 1; n <= QUIZ_LENGTH; n++) {
+      run.step(`${size}: question ${n}`);
+      await waitForQuestion(page, n);
+      if (n === 1) await shoot('question');
+      await answerDirectly(page);
+      if (n === 1) await shoot('feedback');
+      await pressNextDirectly(page, n);
     }
+    await page.waitForSelector('section.sq-summary');
+    await shoot('summary');
+    assertNoErrors();
   }
   assert(overflow.length === 0, `horizontal scrolling (WCAG 1.4.10 reflow):\n    ${overflow.join('\n    ')}`);
   return `${files.length} screenshots in ${path.relative(ROOT, ARTIFACTS)}/`;
@@ -483,28 +581,48 @@ async function screenshots(browser, base) {
 // Runner.
 
 const TESTS = [
-  ['keyboard only, start to summary', keyboardOnly],
-  ['axe: start, question, feedback, summary in light and dark', axeScreens],
+  [`keyboard only, start to summary (${QUIZ_URL})`, keyboardOnly],
+  ['axe: start, questions, feedback, summary in light and dark', axeScreens],
   ['screenshots at 375x812 and 1280x800, no horizontal scroll', screenshots],
 ];
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Failure(`${what} timed out after ${ms / 1000}s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+async function runTest(browser, base, name, test) {
+  const run = new TestRun(browser, base);
+  const started = Date.now();
+  try {
+    const detail = await withTimeout(
+      test(run),
+      TEST_TIMEOUT_MS,
+      () => `timed out after ${TEST_TIMEOUT_MS / 1000}s while ${run.currentStep}`,
+    );
+    console.log(`ok - ${name} (${seconds(started)})`);
+    if (detail) console.log(`    ${detail}`);
+    return true;
+  } catch (error) {
+    console.log(`not ok - ${name} (${seconds(started)})`);
+    if (error instanceof Failure) {
+      console.log(`    ${error.message}`);
+    } else if (error?.name === 'TimeoutError') {
+      // Playwright's own timeouts: the first line says what it waited for.
+      console.log(`    ${error.message.split('\n')[0]} (while ${run.currentStep})`);
+    } else {
+      console.log(`    ${error?.stack ?? error}\n    (while ${run.currentStep})`);
+    }
+    return false;
+  } finally {
+    for (const warning of run.warnings) console.log(`    warning: ${warning}`);
+    await run.closeAll();
+  }
 }
 
 async function main() {
   const started = Date.now();
-  for (const file of ['index.html']) {
-    if (!fs.existsSync(path.join(DIST, file))) {
-      console.error(`not ok - dist/${file} is missing: run \`trunk build --release\` first`);
-      process.exit(2);
-    }
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    console.log(`not ok - ${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
   }
   const server = await serveDist();
   const browser = await chromium.launch(CHROMIUM);
@@ -512,26 +630,18 @@ async function main() {
   let failed = 0;
   try {
     for (const [name, test] of TESTS) {
-      const t0 = Date.now();
-      try {
-        const detail = await withTimeout(test(browser, server.base), TEST_TIMEOUT_MS, name);
-        passed++;
-        console.log(`ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)${detail ? `\n    ${detail}` : ''}`);
-      } catch (error) {
-        failed++;
-        const reason = error instanceof Failure ? error.message : error.stack ?? String(error);
-        console.log(`not ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n    ${reason}`);
-      }
+      if (await runTest(browser, server.base, name, test)) passed++;
+      else failed++;
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  console.log(`e2e: ${passed} passed, ${failed} failed (${seconds(started)})`);
   process.exit(failed ? 1 : 0);
 }
 
 main().catch((error) => {
-  console.error(`not ok - e2e harness crashed: ${error.stack ?? error}`);
+  console.log(`not ok - the e2e harness itself failed: ${error.stack ?? error}`);
   process.exit(1);
 });

@@ -1,0 +1,126 @@
+//! The `sourced` command line, run as a user runs it: exit codes, messages and JSON shapes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sourced(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sourced"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the sourced binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let output = sourced(args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn check_passes_on_the_shipped_table_with_a_summary() {
+    let output = sourced(&["check"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.starts_with("ok: ") && text.contains(" facts (") && text.contains("corroborated"), "{text}");
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("sourced-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    let questions = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    for entry in std::fs::read_dir(questions.join("sources")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("sources").join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(questions.join("sources.toml"), dir.join("sources.toml")).unwrap();
+    let facts = std::fs::read_to_string(questions.join("facts.toml")).unwrap();
+    // Break two things: one character of the first quote, and one fact's id duplicated.
+    let broken = facts.replacen("quote = \"", "quote = \"#", 1);
+    std::fs::write(dir.join("facts.toml"), broken).unwrap();
+    let output = sourced(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("quote is not verbatim in source"), "{text}");
+    assert!(text.trim_end().ends_with(&format!("1 problem(s) in {}", dir.display())), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_explains_a_missing_directory() {
+    let output = sourced(&["check", "no/such/dir"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`no/such/dir` is not a directory"));
+}
+
+#[test]
+fn facts_json_has_the_documented_shape() {
+    let value = json(&["facts", "--json"]);
+    let source = &value["sources"][0];
+    for key in ["id", "headline", "outlet", "kind", "independence_group"] {
+        assert!(source.get(key).is_some(), "sources[0] lacks {key}");
+    }
+    let facts = value["facts"].as_array().unwrap();
+    assert!(facts.len() >= 60, "{} facts", facts.len());
+    for fact in facts {
+        for key in ["id", "topic", "kind", "answer", "claim", "status", "evidence"] {
+            assert!(fact.get(key).is_some(), "fact {} lacks {key}", fact["id"]);
+        }
+        assert!(fact["evidence"][0]["quote"].is_string() && fact["evidence"][0]["source"].is_string());
+        assert!(!fact["claim"].as_str().unwrap().contains("{answer}"));
+    }
+}
+
+#[test]
+fn quiz_json_has_the_documented_shape_and_is_reproducible() {
+    let args = ["quiz", "--seed", "42", "--count", "10", "--json"];
+    let value = json(&args);
+    assert_eq!(value, json(&args), "the same seed gives the same quiz");
+    assert_eq!(value["seed"], 42);
+    let questions = value["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 10);
+    for q in questions {
+        for key in ["kind", "prompt", "options", "answer", "fact_ids", "status", "explanation", "quotes"] {
+            assert!(q.get(key).is_some(), "a question lacks {key}: {q}");
+        }
+        assert!(q["quotes"][0]["source"].is_string() && q["quotes"][0]["text"].is_string());
+        let answer = &q["answer"];
+        match q["kind"].as_str().unwrap() {
+            "multiple_choice" | "true_false" | "who_said" | "source_check" => {
+                assert!(answer.as_u64().unwrap() < q["options"].as_array().unwrap().len() as u64)
+            }
+            "numeric" => assert!(answer.is_f64() || answer.is_u64()),
+            "cloze" => assert!(answer[0].is_string()),
+            "matching" => assert!(answer[0][1].is_u64()),
+            "ordering" => assert!(answer.as_array().unwrap().len() >= 4),
+            other => panic!("unknown kind {other}"),
+        }
+    }
+    assert_ne!(value, json(&["quiz", "--seed", "43", "--count", "10", "--json"]), "another seed, another quiz");
+}
+
+#[test]
+fn quiz_text_is_a_worksheet_with_an_answer_key() {
+    let output = sourced(&["quiz", "--seed", "42", "--count", "10"]);
+    let text = stdout(&output);
+    assert!(text.starts_with("Sourced Quiz — seed 42, 10 questions"));
+    assert!(text.contains("\n10. ") && text.contains("Answer key"));
+}
+
+#[test]
+fn quiz_options_are_checked_like_url_parameters() {
+    let output = sourced(&["quiz", "--seed", "1", "--count", "10", "--difficulty", "extreme"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "sourced: quiz: `difficulty=extreme` is not valid: difficulty expects easy, medium or hard"
+    );
+    let output = sourced(&["quiz", "--count", "10"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--seed N is required"));
+}
