@@ -18,7 +18,11 @@ fn stdout(output: &Output) -> String {
 
 fn json(args: &[&str]) -> serde_json::Value {
     let output = sourced(args);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("valid JSON")
 }
 
@@ -27,7 +31,10 @@ fn check_passes_on_the_shipped_table_with_a_summary() {
     let output = sourced(&["check"]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.starts_with("ok: ") && text.contains(" facts (") && text.contains("corroborated"), "{text}");
+    assert!(
+        text.starts_with("ok: ") && text.contains(" facts (") && text.contains("corroborated"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -48,7 +55,11 @@ fn check_lists_every_problem_and_exits_1() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("quote is not verbatim in source"), "{text}");
-    assert!(text.trim_end().ends_with(&format!("1 problem(s) in {}", dir.display())), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("1 problem(s) in {}", dir.display())),
+        "{text}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -69,10 +80,14 @@ fn facts_json_has_the_documented_shape() {
     let facts = value["facts"].as_array().unwrap();
     assert!(facts.len() >= 60, "{} facts", facts.len());
     for fact in facts {
-        for key in ["id", "topic", "kind", "answer", "claim", "status", "evidence"] {
+        for key in [
+            "id", "topic", "kind", "answer", "claim", "status", "evidence",
+        ] {
             assert!(fact.get(key).is_some(), "fact {} lacks {key}", fact["id"]);
         }
-        assert!(fact["evidence"][0]["quote"].is_string() && fact["evidence"][0]["source"].is_string());
+        assert!(
+            fact["evidence"][0]["quote"].is_string() && fact["evidence"][0]["source"].is_string()
+        );
         assert!(!fact["claim"].as_str().unwrap().contains("{answer}"));
     }
 }
@@ -86,7 +101,16 @@ fn quiz_json_has_the_documented_shape_and_is_reproducible() {
     let questions = value["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 10);
     for q in questions {
-        for key in ["kind", "prompt", "options", "answer", "fact_ids", "status", "explanation", "quotes"] {
+        for key in [
+            "kind",
+            "prompt",
+            "options",
+            "answer",
+            "fact_ids",
+            "status",
+            "explanation",
+            "quotes",
+        ] {
             assert!(q.get(key).is_some(), "a question lacks {key}: {q}");
         }
         assert!(q["quotes"][0]["source"].is_string() && q["quotes"][0]["text"].is_string());
@@ -102,7 +126,11 @@ fn quiz_json_has_the_documented_shape_and_is_reproducible() {
             other => panic!("unknown kind {other}"),
         }
     }
-    assert_ne!(value, json(&["quiz", "--seed", "43", "--count", "10", "--json"]), "another seed, another quiz");
+    assert_ne!(
+        value,
+        json(&["quiz", "--seed", "43", "--count", "10", "--json"]),
+        "another seed, another quiz"
+    );
 }
 
 #[test]
@@ -115,7 +143,15 @@ fn quiz_text_is_a_worksheet_with_an_answer_key() {
 
 #[test]
 fn quiz_options_are_checked_like_url_parameters() {
-    let output = sourced(&["quiz", "--seed", "1", "--count", "10", "--difficulty", "extreme"]);
+    let output = sourced(&[
+        "quiz",
+        "--seed",
+        "1",
+        "--count",
+        "10",
+        "--difficulty",
+        "extreme",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr).trim(),

@@ -216,6 +216,16 @@ function focusMatches(page, selector, text) {
   );
 }
 
+/** Whether focus reaches an element matching `selector` within `ms` (a render's effects run just after it). */
+async function focusArrives(page, selector, ms = 2_000) {
+  try {
+    await page.waitForFunction((selector) => document.activeElement?.matches(selector), selector, { timeout: ms });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Presses Tab (or Shift+Tab) until the focused element matches and returns how many presses it
  * took (0 if it already had focus). Fails with the focus path if `limit` presses do not reach it.
@@ -347,7 +357,7 @@ async function keyboardOnly(run) {
     run.step(`question ${n}: waiting for it`);
     await waitForQuestion(page, n);
     assert(
-      await focusMatches(page, 'form.sq-card h2'),
+      await focusArrives(page, 'form.sq-card h2'),
       `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${QUIZ_LENGTH}" heading`,
     );
     assertEqual(
@@ -374,7 +384,7 @@ async function keyboardOnly(run) {
   await page.waitForSelector('section.sq-summary h2', { timeout: 10_000 });
   assertEqual((await page.locator('section.sq-summary h2').textContent()).trim(), 'Your results', 'summary heading');
   assert(
-    await focusMatches(page, 'section.sq-summary h2'),
+    await focusArrives(page, 'section.sq-summary h2'),
     `summary: focus is on ${await describeFocus(page)}, not on the "Your results" heading`,
   );
   const final = (await page.locator('section.sq-summary .sq-final').textContent()).trim();

@@ -389,6 +389,9 @@ pub struct Fact {
     pub spellings: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_distractors: Vec<String>,
+    /// Wrong answers written by hand, for answers (terms) no other fact can supply plausibly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distractors: Vec<String>,
     /// Speaker facts: the words spoken, verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotation: Option<String>,
@@ -440,10 +443,8 @@ impl Fact {
         {
             return true;
         }
-        let Value::Text(text) = value else {
-            return false;
-        };
-        let folded = crate::text::fold(text);
+        // Spellings, `not_distractors` and the correct wording compare as shown to a reader.
+        let folded = crate::text::fold(&value.to_string());
         self.spellings
             .iter()
             .chain(self.not_distractors.iter())

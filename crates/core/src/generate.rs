@@ -92,7 +92,11 @@ struct Plan {
 
 /// Generates the quiz `spec` asks for. The same table and spec always give the same quiz.
 pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
-    let generator = Generator { table, spec };
+    let generator = Generator {
+        table,
+        spec,
+        prepared: table.cache.get(table),
+    };
     let mut dice = Dice(ChaCha8Rng::seed_from_u64(spec.seed));
     let plans = generator.plans();
     let mut used = vec![false; table.facts.len()];
@@ -158,6 +162,49 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
 struct Generator<'a> {
     table: &'a FactTable,
     spec: &'a QuizSpec,
+    prepared: &'a Prepared,
+}
+
+/// What the generator works out once per table: each fact's distractors and cloze sites.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    distractors: Vec<Vec<Value>>,
+    cloze: Vec<Vec<ClozeSite>>,
+}
+
+/// A per-table memo of [`Prepared`], filled by the first quiz; never serialized, never compared.
+#[derive(Clone, Debug, Default)]
+pub struct GeneratorCache(std::sync::OnceLock<Prepared>);
+
+impl PartialEq for GeneratorCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl GeneratorCache {
+    fn get(&self, table: &FactTable) -> &Prepared {
+        self.0.get_or_init(|| {
+            let spec = QuizSpec::new(0, 0);
+            let empty = Prepared {
+                distractors: Vec::new(),
+                cloze: Vec::new(),
+            };
+            let generator = Generator {
+                table,
+                spec: &spec,
+                prepared: &empty,
+            };
+            Prepared {
+                distractors: table
+                    .facts
+                    .iter()
+                    .map(|fact| generator.compute_distractors(fact))
+                    .collect(),
+                cloze: table.facts.iter().map(cloze_sites).collect(),
+            }
+        })
+    }
 }
 
 /// Answer kinds that pair well in a matching question, with the prompt's noun.
@@ -250,7 +297,7 @@ impl<'a> Generator<'a> {
             QuestionKind::MultipleChoice => plain && self.distractors(fact).len() >= 3,
             QuestionKind::TrueFalse => plain && !self.distractors(fact).is_empty(),
             QuestionKind::Numeric => single && numeric_answer(fact).is_some(),
-            QuestionKind::Cloze => plain && !cloze_sites(fact).is_empty(),
+            QuestionKind::Cloze => plain && !self.cloze_sites(fact).is_empty(),
             QuestionKind::WhoSaid => {
                 fact.kind == AnswerKind::Speaker
                     && fact.quotation.is_some()
@@ -290,8 +337,28 @@ impl<'a> Generator<'a> {
 
     // ----- distractors -------------------------------------------------------------------
 
+    /// This fact's distractors, worked out once per table.
+    fn distractors(&self, fact: &Fact) -> &'a [Value] {
+        &self.prepared.distractors[self.index_of(fact)]
+    }
+
+    fn cloze_sites(&self, fact: &Fact) -> &'a [ClozeSite] {
+        &self.prepared.cloze[self.index_of(fact)]
+    }
+
+    /// The position of a fact of this table (facts are only ever borrowed from `self.facts()`).
+    fn index_of(&self, fact: &Fact) -> usize {
+        let base = self.facts().as_ptr() as usize;
+        let index = (fact as *const Fact as usize - base) / std::mem::size_of::<Fact>();
+        debug_assert!(
+            std::ptr::eq(&self.facts()[index], fact),
+            "a fact from another table"
+        );
+        index
+    }
+
     /// Values of the same kind and scale that no source supports for this fact, deduplicated, in a fixed order.
-    fn distractors(&self, fact: &Fact) -> Vec<Value> {
+    fn compute_distractors(&self, fact: &Fact) -> Vec<Value> {
         let answer = fact.answer();
         let mut candidates: Vec<Value> = Vec::new();
         match answer {
@@ -343,6 +410,7 @@ impl<'a> Generator<'a> {
                     }
                 }
             }
+            Value::Text(_) if fact.kind == AnswerKind::Term => {}
             Value::Text(_) => {
                 for other in self.facts() {
                     if similar_kinds(fact.kind, other.kind) {
@@ -351,6 +419,7 @@ impl<'a> Generator<'a> {
                 }
             }
         }
+        candidates.extend(fact.distractors.iter().map(|d| Value::Text(d.clone())));
         let mut distinct: Vec<Value> = Vec::new();
         for candidate in candidates {
             let shown = fold(&candidate.to_string());
@@ -367,7 +436,7 @@ impl<'a> Generator<'a> {
     }
 
     /// People the table names, other than this speaker, for "who said it".
-    fn people_besides(&self, fact: &Fact) -> Vec<Value> {
+    fn people_besides(&self, fact: &Fact) -> &'a [Value] {
         self.distractors(fact)
     }
 
@@ -407,7 +476,7 @@ impl<'a> Generator<'a> {
 
     fn multiple_choice(&self, fact: &Fact, dice: &mut Dice) -> Question {
         let wrong: Vec<String> = dice
-            .pick(&self.distractors(fact), 3)
+            .pick(self.distractors(fact), 3)
             .iter()
             .map(Value::to_string)
             .collect();
@@ -449,7 +518,10 @@ impl<'a> Generator<'a> {
         } else {
             String::new()
         };
-        let prompt = format!("{} Answer in {unit}{tolerance_text}.", fact.ask);
+        let prompt = match fact.answer() {
+            Value::Money(_) => format!("{} Answer in {unit}{tolerance_text}.", fact.ask),
+            _ => format!("{} Answer with a number.", fact.ask),
+        };
         self.question(
             QuestionKind::Numeric,
             prompt,
@@ -463,7 +535,7 @@ impl<'a> Generator<'a> {
     }
 
     fn cloze(&self, fact: &Fact, dice: &mut Dice) -> Question {
-        let sites = cloze_sites(fact);
+        let sites = self.cloze_sites(fact);
         let site = &sites[dice.below(sites.len())];
         let mut accepted = vec![site.blank.clone(), fact.answer().to_string()];
         accepted.extend(fact.spellings.iter().cloned());
@@ -481,7 +553,7 @@ impl<'a> Generator<'a> {
             .table
             .source(&site.source)
             .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
-        let prompt = format!("Fill in the blank in this passage from {outlet}.");
+        let prompt = format!("Fill in the blank in this passage ({outlet}).");
         let body = Body::Cloze {
             before: site.before.clone(),
             after: site.after.clone(),
@@ -494,7 +566,7 @@ impl<'a> Generator<'a> {
 
     fn who_said(&self, fact: &Fact, dice: &mut Dice) -> Question {
         let wrong: Vec<String> = dice
-            .pick(&self.people_besides(fact), 3)
+            .pick(self.people_besides(fact), 3)
             .iter()
             .map(Value::to_string)
             .collect();
@@ -560,7 +632,7 @@ impl<'a> Generator<'a> {
             .filter(|s| fold(s) != fold(&right))
             .collect();
         let extra = dice.pick(
-            &self.distractors(fact),
+            self.distractors(fact),
             4usize.saturating_sub(wrong.len() + 1),
         );
         wrong.extend(extra.iter().map(Value::to_string));
@@ -595,7 +667,7 @@ impl<'a> Generator<'a> {
         let (options, correct) = shuffled_options(right.clone(), wrong, dice);
         let source = fact.about.as_ref().and_then(|id| self.table.source(id));
         let who = source.map_or("One article".to_string(), |s| {
-            format!("{} ({})", s.outlet, s.kind.label())
+            format!("{}, a {},", s.outlet, s.kind.label())
         });
         let prompt = format!(
             "{who} printed “{}”. What do the other reports say instead?",
@@ -915,6 +987,7 @@ fn trim_number(n: f64) -> String {
 }
 
 /// A place in a verbatim quote where the answer can be blanked out.
+#[derive(Clone, Debug)]
 struct ClozeSite {
     source: crate::source::SourceId,
     before: String,

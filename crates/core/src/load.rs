@@ -154,6 +154,8 @@ struct RawFact {
     spellings: Vec<String>,
     #[serde(default)]
     not_distractors: Vec<String>,
+    #[serde(default)]
+    distractors: Vec<String>,
     quotation: Option<String>,
     about: Option<String>,
     correct: Option<String>,
@@ -258,6 +260,7 @@ fn read_facts(text: &str, draft: &mut Draft, problems: &mut Vec<Problem>) {
             versions,
             spellings: raw.spellings,
             not_distractors: raw.not_distractors,
+            distractors: raw.distractors,
             quotation: raw.quotation,
             about: raw.about.map(SourceId),
             correct: raw.correct,

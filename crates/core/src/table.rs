@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct FactTable {
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
+    /// The generator's per-table memo (distractors, cloze sites), filled by the first quiz.
+    #[serde(skip)]
+    pub cache: crate::generate::GeneratorCache,
 }
 
 impl FactTable {

@@ -103,7 +103,14 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
         }
     }
     let problems = checker.problems;
-    (FactTable { sources, facts }, problems)
+    (
+        FactTable {
+            sources,
+            facts,
+            cache: Default::default(),
+        },
+        problems,
+    )
 }
 
 /// A fact's status and the number of independence groups whose quotes state its answer.
@@ -308,6 +315,14 @@ impl Checker<'_> {
                 self.fact_problem(
                     index,
                     "has several versions but they all agree: merge them into one".into(),
+                );
+            }
+        }
+        for distractor in &fact.distractors {
+            if fact.supports(&Value::Text(distractor.clone())) {
+                self.fact_problem(
+                    index,
+                    format!("distractor `{distractor}` is a value the fact itself supports"),
                 );
             }
         }
