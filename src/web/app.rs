@@ -185,6 +185,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="sq-widget">
+            // The title stays through the quiz, so the page always has its one level-one heading.
+            <h1 class="sq-title">{ strings::TITLE }</h1>
             { body }
             <SourcesPanel table={table} />
         </div>

@@ -64,7 +64,6 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     });
     html! {
         <form class="sq-start" onsubmit={on_start}>
-            <h1 class="sq-title">{ strings::TITLE }</h1>
             <p>{ strings::INTRO }</p>
             <p><a href="#sq-sources">{ strings::SOURCES_LINK }</a></p>
             if !props.errors.is_empty() {

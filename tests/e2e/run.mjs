@@ -337,7 +337,7 @@ function tally(items) {
 async function keyboardOnly(run) {
   const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
   await goto(QUIZ_URL);
-  await page.waitForSelector('form.sq-start h1');
+  await page.waitForSelector('form.sq-start');
 
   run.step('start screen: Tab to the length choice');
   await tabTo(page, 'form.sq-start input[name=sq-length]');
@@ -519,7 +519,7 @@ async function axeScreens(run) {
       scans++;
     };
     await goto(QUIZ_URL);
-    await page.waitForSelector('form.sq-start h1');
+    await page.waitForSelector('form.sq-start');
     await scan('start');
 
     run.step(`${colorScheme}: start the quiz`);
@@ -567,7 +567,7 @@ async function screenshots(run) {
       if (width.page > width.viewport) overflow.push(`${screen} at ${size}: ${width.page}px of content in a ${width.viewport}px viewport`);
     };
     await goto(QUIZ_URL);
-    await page.waitForSelector('form.sq-start h1');
+    await page.waitForSelector('form.sq-start');
     await shoot('start');
     run.step(`${size}: start the quiz`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
