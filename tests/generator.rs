@@ -345,3 +345,42 @@ fn the_golden_quiz_is_unchanged() {
         "run with UPDATE_GOLDEN=1 after a deliberate change"
     );
 }
+
+#[test]
+fn every_topic_kind_and_length_finishes_with_what_exists() {
+    // Regression: a matching or ordering plan that could not be built once looped forever.
+    let topics = table().topics();
+    for count in [1, 5, 10, 15, 20, 50] {
+        for topic in &topics {
+            let spec = QuizSpec {
+                topics: vec![topic.clone()],
+                ..QuizSpec::new(42, count)
+            };
+            let quiz = generate(table(), &spec);
+            assert_eq!(
+                quiz.questions.len(),
+                count,
+                "topic {topic} count {count}: repeats fill a long quiz"
+            );
+            for q in &quiz.questions {
+                check_question(q).unwrap();
+            }
+        }
+        for kind in QuestionKind::ALL {
+            let spec = QuizSpec {
+                kinds: vec![kind],
+                ..QuizSpec::new(42, count)
+            };
+            let quiz = generate(table(), &spec);
+            assert_eq!(quiz.questions.len(), count, "kind {kind:?} count {count}");
+            assert!(quiz.questions.iter().all(|q| q.kind == kind));
+        }
+    }
+    // Filters no fact can satisfy give an empty quiz, never a hang.
+    let spec = QuizSpec {
+        topics: vec![Topic("quotes".into())],
+        kinds: vec![QuestionKind::Ordering],
+        ..QuizSpec::new(1, 10)
+    };
+    assert!(generate(table(), &spec).questions.is_empty());
+}

@@ -312,3 +312,37 @@ fn the_golden_quiz_is_identical_in_wasm32() {
     let json = serde_json::to_string_pretty(&quiz).unwrap();
     assert_eq!(json.trim(), include_str!("golden/quiz-seed-42.json").trim());
 }
+
+#[wasm_bindgen_test]
+async fn a_configured_seed_is_used_by_start_even_when_it_is_zero() {
+    let table = table();
+    let config = Config {
+        seed: Some(0),
+        count: Some(5),
+        ..Config::default()
+    };
+    let expected = generate(&table, &config.spec(0));
+    let root = mount(props(&table, config)).await;
+    click(&first(&root, "form.sq-start button[type=submit]")).await;
+    assert!(
+        text(&root).contains(&expected.questions[0].prompt),
+        "{}",
+        text(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_configuration_is_shown_by_key_and_the_start_screen_still_works() {
+    let table = table();
+    let errors = vec![
+        "`count=0` is not valid: count expects a number of questions from 1 to 50".to_string(),
+    ];
+    let root = mount(AppProps {
+        config_errors: errors.clone(),
+        ..props(&table, Config::default())
+    })
+    .await;
+    assert_eq!(first(&root, "[role=alert] li").inner_text(), errors[0]);
+    click(&first(&root, "form.sq-start button[type=submit]")).await;
+    assert!(text(&root).contains("Question 1 of 10"));
+}

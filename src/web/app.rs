@@ -157,6 +157,7 @@ pub fn App(props: &AppProps) -> Html {
             <StartScreen
                 topics={table.0.topics()}
                 setup={model.setup.clone()}
+                fixed_seed={props.config.seed}
                 errors={props.config_errors.clone()}
                 on_msg={dispatch.clone()}
             />

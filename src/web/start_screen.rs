@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct StartScreenProps {
     pub topics: Vec<Topic>,
     pub setup: QuizSpec,
+    /// The seed the page asked for, if any; otherwise Start draws a fresh one.
+    pub fixed_seed: Option<u64>,
     /// Configuration problems to show, each naming its key.
     pub errors: Vec<String>,
     pub on_msg: Callback<Msg>,
@@ -22,7 +24,7 @@ pub struct StartScreenProps {
 pub fn StartScreen(props: &StartScreenProps) -> Html {
     let on_start = {
         let on_msg = props.on_msg.clone();
-        let fixed_seed = (props.setup.seed != 0).then_some(props.setup.seed);
+        let fixed_seed = props.fixed_seed;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             on_msg.emit(Msg::Start {

@@ -3,10 +3,13 @@
 // What it checks:
 //   A. keyboard only: start screen -> every question, whatever its kind -> summary, with no mouse
 //      at all; "Question n of N" advances and the question heading has focus after every Next.
+//      Run on ?seed=42&count=10, then on the 20-question quiz, which has matching and ordering too.
 //   B. axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on the start screen, a question of
-//      each kind, its feedback and the summary, in light and dark colour schemes: zero violations.
+//      each kind, its feedback and the summary of the 20-question quiz, in light and dark colour
+//      schemes: zero violations.
 //   C. screenshots of start, question, feedback and summary at 375x812 and 1280x800 into
 //      tests/e2e/artifacts/, and no horizontal scrolling at either size (WCAG 1.4.10 reflow).
+//   D. each topic on the start screen, ticked alone with 20 questions, starts a quiz (no freeze).
 // Every test also fails on a console error, an uncaught page error or a failed request.
 //
 // Run after `trunk build --release`:   node tests/e2e/run.mjs
@@ -47,7 +50,9 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
 const SEED = Number(process.env.E2E_SEED ?? 42);
 const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
-const QUIZ_URL = `/?seed=${SEED}&count=${QUIZ_LENGTH}`;
+/** The longest quiz: with the shipped table it holds every question kind, matching and ordering included. */
+const LONG_QUIZ_LENGTH = 20;
+const quizUrl = (count) => `/?seed=${SEED}&count=${count}`;
 const TEST_TIMEOUT_MS = 90_000;
 /** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
 const KEY_TIMEOUT_MS = 10_000;
@@ -177,6 +182,11 @@ class TestRun {
     };
   }
 
+  /** Closes the context opened last (one that may hold a frozen page). */
+  async closeLast() {
+    await this.contexts.pop()?.close().catch(() => {});
+  }
+
   async closeAll() {
     await Promise.all(this.contexts.map((context) => context.close().catch(() => {})));
   }
@@ -245,8 +255,8 @@ async function tabTo(page, selector, { text, limit = 30, shift = false } = {}) {
 }
 
 /** Waits until the card for question n (1-based) is on screen. */
-async function waitForQuestion(page, n) {
-  const expected = `Question ${n} of ${QUIZ_LENGTH}`;
+async function waitForQuestion(page, n, total) {
+  const expected = `Question ${n} of ${total}`;
   try {
     await page.waitForFunction(
       (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
@@ -316,8 +326,8 @@ async function answerDirectly(page) {
   return kind;
 }
 
-function pressNextDirectly(page, n) {
-  return page.getByRole('button', { name: n === QUIZ_LENGTH ? 'See results' : 'Next question' }).click();
+function pressNextDirectly(page, n, total) {
+  return page.getByRole('button', { name: n === total ? 'See results' : 'Next question' }).click();
 }
 
 function orderingTexts(page) {
@@ -334,17 +344,17 @@ function tally(items) {
 // Test A: keyboard only, start to summary. Input is page.keyboard alone: no mouse, no click(),
 // no fill(); the page is only read to decide which keys to press and to check the result.
 
-async function keyboardOnly(run) {
+async function keyboardOnly(run, total) {
   const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
-  await goto(QUIZ_URL);
+  await goto(quizUrl(total));
   await page.waitForSelector('form.sq-start');
 
   run.step('start screen: Tab to the length choice');
   await tabTo(page, 'form.sq-start input[name=sq-length]');
   const length = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
   assert(
-    length.value === String(QUIZ_LENGTH) && length.checked,
-    `Tab reached length ${length.value} (checked: ${length.checked}), not the preset ${QUIZ_LENGTH}`,
+    length.value === String(total) && length.checked,
+    `Tab reached length ${length.value} (checked: ${length.checked}), not the preset ${total}`,
   );
   run.step('start screen: Tab to "Start the quiz" and press Enter');
   await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
@@ -353,12 +363,12 @@ async function keyboardOnly(run) {
   let right = 0;
   const kinds = [];
   const focusLostAfterCheck = [];
-  for (let n = 1; n <= QUIZ_LENGTH; n++) {
+  for (let n = 1; n <= total; n++) {
     run.step(`question ${n}: waiting for it`);
-    await waitForQuestion(page, n);
+    await waitForQuestion(page, n, total);
     assert(
       await focusArrives(page, 'form.sq-card h2'),
-      `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${QUIZ_LENGTH}" heading`,
+      `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${total}" heading`,
     );
     assertEqual(
       (await page.locator('form.sq-card .sq-progress p').textContent()).trim(),
@@ -374,7 +384,7 @@ async function keyboardOnly(run) {
 
     const focusAfterCheck = await describeFocus(page);
     if (focusAfterCheck === 'body') focusLostAfterCheck.push(kind);
-    const nextLabel = n === QUIZ_LENGTH ? 'See results' : 'Next question';
+    const nextLabel = n === total ? 'See results' : 'Next question';
     run.step(`question ${n} (${kind}): Tab to "${nextLabel}" and press Enter`);
     await tabTo(page, 'form.sq-card button', { text: nextLabel });
     await press(page, 'Enter');
@@ -388,17 +398,25 @@ async function keyboardOnly(run) {
     `summary: focus is on ${await describeFocus(page)}, not on the "Your results" heading`,
   );
   const final = (await page.locator('section.sq-summary .sq-final').textContent()).trim();
-  assertEqual(final, `You got ${right} of ${QUIZ_LENGTH} right.`, 'summary score');
+  assertEqual(final, `You got ${right} of ${total} right.`, 'summary score');
   assertNoErrors();
 
   if (focusLostAfterCheck.length) {
     run.warn(
-      `after Check, focus fell back to <body> on ${focusLostAfterCheck.length} of ${QUIZ_LENGTH} questions ` +
-        `(${tally(focusLostAfterCheck)}): the focused Check button is removed or the focused input disabled; ` +
-        'Tab from there still reached Next',
+      `after Check, focus fell back to <body> on ${focusLostAfterCheck.length} of ${total} questions ` +
+        `(${tally(focusLostAfterCheck)}): the focused control was removed or disabled; Tab from there still reached Next`,
     );
   }
   return `kinds: ${tally(kinds)}; ${final}`;
+}
+
+/** The same walk through the longest quiz, so that every kind (selects, Move buttons) meets the keyboard. */
+async function keyboardEveryKind(run) {
+  const detail = await keyboardOnly(run, LONG_QUIZ_LENGTH);
+  for (const kind of ['choice', 'cloze', 'numeric', 'matching', 'ordering']) {
+    if (!detail.includes(`${kind} x`)) run.warn(`no ${kind} question in ${quizUrl(LONG_QUIZ_LENGTH)}: its keyboard path went untested`);
+  }
+  return detail;
 }
 
 /** Answers the question on screen with the keyboard alone, then presses Check (or Enter in a text field). */
@@ -510,6 +528,7 @@ class ViolationLog {
 
 async function axeScreens(run) {
   const log = new ViolationLog();
+  const kindsScanned = new Set();
   let scans = 0;
   for (const colorScheme of ['light', 'dark']) {
     const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP, colorScheme });
@@ -518,7 +537,7 @@ async function axeScreens(run) {
       log.add(`${colorScheme}/${screen}`, await runAxe(page));
       scans++;
     };
-    await goto(QUIZ_URL);
+    await goto(quizUrl(LONG_QUIZ_LENGTH));
     await page.waitForSelector('form.sq-start');
     await scan('start');
 
@@ -526,16 +545,17 @@ async function axeScreens(run) {
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     // The first question of each kind is scanned, before and after Check.
     const scanned = new Set();
-    for (let n = 1; n <= QUIZ_LENGTH; n++) {
+    for (let n = 1; n <= LONG_QUIZ_LENGTH; n++) {
       run.step(`${colorScheme}: question ${n}`);
-      await waitForQuestion(page, n);
+      await waitForQuestion(page, n, LONG_QUIZ_LENGTH);
       const kind = await questionKind(page);
       const first = !scanned.has(kind);
       scanned.add(kind);
+      kindsScanned.add(kind);
       if (first) await scan(`question ${n} (${kind})`);
       await answerDirectly(page);
       if (first) await scan(`feedback ${n} (${kind})`);
-      await pressNextDirectly(page, n);
+      await pressNextDirectly(page, n, LONG_QUIZ_LENGTH);
     }
     await page.waitForSelector('section.sq-summary');
     await scan('summary');
@@ -545,7 +565,7 @@ async function axeScreens(run) {
     assertNoErrors();
   }
   assert(log.size === 0, `axe found ${log.size} rule(s) violated (${scans} scans):\n${log}`);
-  return `${scans} scans, no violations`;
+  return `${scans} scans, no violations; question kinds scanned: ${[...kindsScanned].join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,18 +586,18 @@ async function screenshots(run) {
       const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
       if (width.page > width.viewport) overflow.push(`${screen} at ${size}: ${width.page}px of content in a ${width.viewport}px viewport`);
     };
-    await goto(QUIZ_URL);
+    await goto(quizUrl(QUIZ_LENGTH));
     await page.waitForSelector('form.sq-start');
     await shoot('start');
     run.step(`${size}: start the quiz`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     for (let n = 1; n <= QUIZ_LENGTH; n++) {
       run.step(`${size}: question ${n}`);
-      await waitForQuestion(page, n);
+      await waitForQuestion(page, n, QUIZ_LENGTH);
       if (n === 1) await shoot('question');
       await answerDirectly(page);
       if (n === 1) await shoot('feedback');
-      await pressNextDirectly(page, n);
+      await pressNextDirectly(page, n, QUIZ_LENGTH);
     }
     await page.waitForSelector('section.sq-summary');
     await shoot('summary');
@@ -588,12 +608,56 @@ async function screenshots(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Test D: every topic the start screen offers, ticked alone with the longest length, starts a quiz
+// (the page neither freezes nor shows an error).
+
+/** How long a quiz may take to appear after Start; generation takes milliseconds. */
+const START_TIMEOUT_MS = 5_000;
+
+async function everyTopicStarts(run) {
+  const startScreen = await run.open({ viewport: DESKTOP });
+  await startScreen.goto(quizUrl(LONG_QUIZ_LENGTH));
+  await startScreen.page.waitForSelector('form.sq-start');
+  const topics = await startScreen.page
+    .locator('form.sq-start input[name=sq-topic]')
+    .evaluateAll((boxes) => boxes.map((box) => box.value));
+  await run.closeLast();
+  assert(topics.length > 0, 'the start screen offers no topics');
+
+  const stuck = [];
+  const started = [];
+  for (const topic of topics) {
+    // A fresh context per topic, so that a frozen page cannot hold up the next one.
+    const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
+    const url = `/?seed=${SEED}&count=${LONG_QUIZ_LENGTH}&topics=${topic}`;
+    await goto(url);
+    await page.waitForSelector('form.sq-start');
+    run.step(`topic ${topic}: Start`);
+    // Submit without waiting for the page's answer: a frozen page never gives one.
+    page.locator('form.sq-start').evaluate((form) => setTimeout(() => form.requestSubmit(), 0)).catch(() => {});
+    try {
+      await page.waitForSelector('form.sq-card h2', { timeout: START_TIMEOUT_MS });
+      started.push(`${topic}: ${(await page.locator('form.sq-card h2').textContent()).trim().replace('Question 1 of ', '')}`);
+      assertNoErrors();
+    } catch (error) {
+      if (error instanceof Failure) throw error;
+      stuck.push(`${url} -> Start: no question within ${START_TIMEOUT_MS / 1000}s (the page stopped responding)`);
+    }
+    await run.closeLast();
+  }
+  assert(stuck.length === 0, `${stuck.length} of ${topics.length} topics never start:\n    ${stuck.join('\n    ')}`);
+  return `questions per topic: ${started.join(', ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Runner.
 
 const TESTS = [
-  [`keyboard only, start to summary (${QUIZ_URL})`, keyboardOnly],
-  ['axe: start, questions, feedback, summary in light and dark', axeScreens],
+  [`keyboard only, start to summary (${quizUrl(QUIZ_LENGTH)})`, (run) => keyboardOnly(run, QUIZ_LENGTH)],
+  [`keyboard only, every question kind (${quizUrl(LONG_QUIZ_LENGTH)})`, keyboardEveryKind],
+  [`axe: start, each question kind, feedback, summary, light and dark (${quizUrl(LONG_QUIZ_LENGTH)})`, axeScreens],
   ['screenshots at 375x812 and 1280x800, no horizontal scroll', screenshots],
+  [`every topic alone starts a ${LONG_QUIZ_LENGTH}-question quiz`, everyTopicStarts],
 ];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;

@@ -103,13 +103,16 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     let mut topic_uses: Vec<(Topic, usize)> = Vec::new();
     let mut kind_uses = [0usize; 8];
     let mut questions = Vec::with_capacity(spec.count);
-    let mut failures = 0;
-    while questions.len() < spec.count && !plans.is_empty() && failures < 2 {
+    // A plan that could not be built with the facts left is blocked until the facts are reset.
+    let mut blocked = vec![false; plans.len()];
+    // A reset with no question built since the last one means nothing more can be asked.
+    let mut built_since_reset = true;
+    while questions.len() < spec.count {
         // Prefer the least-asked topic, then the least-asked kind; the dice break ties.
         let mut best: Vec<usize> = Vec::new();
         let mut best_score = usize::MAX;
         for (i, plan) in plans.iter().enumerate() {
-            if plan.fact.is_some_and(|f| used[f]) {
+            if blocked[i] || plan.fact.is_some_and(|f| used[f]) {
                 continue;
             }
             let topic_count = topic_uses
@@ -126,15 +129,21 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
             }
         }
         if best.is_empty() {
-            // Every fact has been asked: start again rather than stop short.
+            if !built_since_reset {
+                break;
+            }
+            // Every askable fact has been asked: start again rather than stop short.
             used.iter_mut().for_each(|u| *u = false);
-            failures += 1;
+            blocked.iter_mut().for_each(|b| *b = false);
+            built_since_reset = false;
             continue;
         }
-        let plan = &plans[best[dice.below(best.len())]];
-        match generator.build(plan, &used, &mut dice) {
-            Some((question, facts)) => {
-                failures = 0;
+        let chosen = best[dice.below(best.len())];
+        match generator.build(&plans[chosen], &used, &mut dice) {
+            Some((mut question, facts)) => {
+                // A matching or ordering question counts toward the topic it was chosen for.
+                question.topic = plans[chosen].topic.clone();
+                built_since_reset = true;
                 for f in facts {
                     used[f] = true;
                 }
@@ -145,12 +154,7 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
                 kind_uses[question.kind as usize] += 1;
                 questions.push(question);
             }
-            None => {
-                // A matching or ordering plan found too few unused facts: mark its kind as asked
-                // so the next pick moves on, and count the miss.
-                kind_uses[plan.kind as usize] += 1;
-                failures += usize::from(plan.fact.is_some());
-            }
+            None => blocked[chosen] = true,
         }
     }
     Quiz {
@@ -292,7 +296,11 @@ impl<'a> Generator<'a> {
 
     fn fact_supports_kind(&self, fact: &Fact, kind: QuestionKind) -> bool {
         let single = fact.versions.len() == 1;
-        let plain = single && !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker);
+        // "Over $1 billion" makes every smaller figure true too: such facts are not asked with distractors.
+        let lower_bound = matches!(fact.answer(), Value::Money(m) if m.over);
+        let plain = single
+            && !lower_bound
+            && !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker);
         match kind {
             QuestionKind::MultipleChoice => plain && self.distractors(fact).len() >= 3,
             QuestionKind::TrueFalse => plain && !self.distractors(fact).is_empty(),
@@ -921,13 +929,12 @@ fn shuffled_options(right: String, wrong: Vec<String>, dice: &mut Dice) -> (Vec<
     (options, correct)
 }
 
-/// People and speakers are one pool; so are organizations and countries.
+/// People and speakers are one pool of distractors; every other kind is its own.
 fn similar_kinds(a: AnswerKind, b: AnswerKind) -> bool {
     use AnswerKind::*;
     let family = |k: AnswerKind| match k {
         Person | Speaker => 0,
-        Organization | Country => 1,
-        other => 2 + other as u8,
+        other => 1 + other as u8,
     };
     family(a) == family(b)
 }
