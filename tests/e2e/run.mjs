@@ -52,7 +52,9 @@ const SEED = Number(process.env.E2E_SEED ?? 42);
 const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
 /** The longest quiz: with the shipped table it holds every question kind, matching and ordering included. */
 const LONG_QUIZ_LENGTH = 20;
-const quizUrl = (count) => `/?seed=${SEED}&count=${count}`;
+/** A seed whose 20-question quiz holds all eight kinds with the shipped table (checked by keyboardEveryKind). */
+const EVERY_KIND_SEED = Number(process.env.E2E_EVERY_KIND_SEED ?? 1);
+const quizUrl = (count, seed = SEED) => `/?seed=${seed}&count=${count}`;
 const TEST_TIMEOUT_MS = 90_000;
 /** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
 const KEY_TIMEOUT_MS = 10_000;
@@ -344,9 +346,9 @@ function tally(items) {
 // Test A: keyboard only, start to summary. Input is page.keyboard alone: no mouse, no click(),
 // no fill(); the page is only read to decide which keys to press and to check the result.
 
-async function keyboardOnly(run, total) {
+async function keyboardOnly(run, total, seed = SEED) {
   const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
-  await goto(quizUrl(total));
+  await goto(quizUrl(total, seed));
   await page.waitForSelector('form.sq-start');
 
   run.step('start screen: Tab to the length choice');
@@ -412,9 +414,11 @@ async function keyboardOnly(run, total) {
 
 /** The same walk through the longest quiz, so that every kind (selects, Move buttons) meets the keyboard. */
 async function keyboardEveryKind(run) {
-  const detail = await keyboardOnly(run, LONG_QUIZ_LENGTH);
+  const detail = await keyboardOnly(run, LONG_QUIZ_LENGTH, EVERY_KIND_SEED);
   for (const kind of ['choice', 'cloze', 'numeric', 'matching', 'ordering']) {
-    if (!detail.includes(`${kind} x`)) run.warn(`no ${kind} question in ${quizUrl(LONG_QUIZ_LENGTH)}: its keyboard path went untested`);
+    if (!detail.includes(`${kind} x`)) {
+      throw new Error(`no ${kind} question in ${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)}: pick another E2E_EVERY_KIND_SEED`);
+    }
   }
   return detail;
 }
@@ -537,7 +541,7 @@ async function axeScreens(run) {
       log.add(`${colorScheme}/${screen}`, await runAxe(page));
       scans++;
     };
-    await goto(quizUrl(LONG_QUIZ_LENGTH));
+    await goto(quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED));
     await page.waitForSelector('form.sq-start');
     await scan('start');
 
@@ -616,7 +620,7 @@ const START_TIMEOUT_MS = 5_000;
 
 async function everyTopicStarts(run) {
   const startScreen = await run.open({ viewport: DESKTOP });
-  await startScreen.goto(quizUrl(LONG_QUIZ_LENGTH));
+  await startScreen.goto(quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED));
   await startScreen.page.waitForSelector('form.sq-start');
   const topics = await startScreen.page
     .locator('form.sq-start input[name=sq-topic]')
@@ -649,15 +653,53 @@ async function everyTopicStarts(run) {
   return `questions per topic: ${started.join(', ')}`;
 }
 
+/**
+ * The browser shows the same questions, in the same order, as `sourced quiz` for the same seed:
+ * the generator is one pure function compiled twice (x86_64 for the CLI, wasm32 for the page).
+ */
+async function sameQuizAsCli(run) {
+  const { execFileSync } = await import('node:child_process');
+  const cli = path.join(ROOT, 'target/release/sourced');
+  assert(fs.existsSync(cli), `${cli} is missing: run 'cargo build --release --bin sourced' first`);
+  const expected = JSON.parse(
+    execFileSync(cli, ['quiz', '--seed', String(SEED), '--count', String(QUIZ_LENGTH), '--json'], { cwd: ROOT }),
+  ).questions;
+  const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
+  await goto(`${quizUrl(QUIZ_LENGTH)}&autostart=1`);
+  for (const [i, question] of expected.entries()) {
+    await page.waitForSelector(`form.sq-card h2:text-is("Question ${i + 1} of ${QUIZ_LENGTH}")`);
+    const legend = (await page.locator('fieldset.sq-question > legend').textContent()).trim();
+    assert(legend === question.prompt, `question ${i + 1}: the page asks "${legend}", the CLI "${question.prompt}"`);
+    const options = await page.locator('.sq-options label span').allTextContents();
+    if (question.options.length && options.length) {
+      assert(
+        JSON.stringify(options) === JSON.stringify(question.options),
+        `question ${i + 1}: options differ: page ${JSON.stringify(options)}, CLI ${JSON.stringify(question.options)}`,
+      );
+    }
+    // Answer anything to move on; correctness is the browser tests' business.
+    if (options.length) await page.locator('.sq-options input').first().check();
+    for (const input of await page.locator('.sq-question input[type=text]').all()) await input.fill('1');
+    for (const select of await page.locator('.sq-matching select').all()) await select.selectOption({ index: 1 });
+    await page.locator('form.sq-card button[type=submit]').click();
+    await page.waitForSelector('.sq-feedback');
+    await page.locator('form.sq-card button[type=submit]').click();
+  }
+  await page.waitForSelector('section.sq-summary');
+  assertNoErrors();
+  return `${expected.length} questions and their options match \`sourced quiz --seed ${SEED} --count ${QUIZ_LENGTH}\``;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner.
 
 const TESTS = [
   [`keyboard only, start to summary (${quizUrl(QUIZ_LENGTH)})`, (run) => keyboardOnly(run, QUIZ_LENGTH)],
-  [`keyboard only, every question kind (${quizUrl(LONG_QUIZ_LENGTH)})`, keyboardEveryKind],
-  [`axe: start, each question kind, feedback, summary, light and dark (${quizUrl(LONG_QUIZ_LENGTH)})`, axeScreens],
+  [`keyboard only, every question kind (${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)})`, keyboardEveryKind],
+  [`axe: start, each question kind, feedback, summary, light and dark (${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)})`, axeScreens],
   ['screenshots at 375x812 and 1280x800, no horizontal scroll', screenshots],
   [`every topic alone starts a ${LONG_QUIZ_LENGTH}-question quiz`, everyTopicStarts],
+  [`the page and the CLI give the same quiz (${quizUrl(QUIZ_LENGTH)})`, sameQuizAsCli],
 ];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
