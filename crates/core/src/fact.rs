@@ -270,7 +270,7 @@ impl Value {
             }
             (Value::Date(a), Value::Date(b)) => a.agrees_with(b),
             (Value::Count(a), Value::Count(b)) => a.value == b.value,
-            (Value::Text(a), Value::Text(b)) => crate::text::fold(a) == crate::text::fold(b),
+            (Value::Text(a), Value::Text(b)) => crate::text::same_folded(a, b),
             _ => false,
         }
     }
@@ -444,12 +444,15 @@ impl Fact {
             return true;
         }
         // Spellings, `not_distractors` and the correct wording compare as shown to a reader.
-        let folded = crate::text::fold(&value.to_string());
+        if self.spellings.is_empty() && self.not_distractors.is_empty() && self.correct.is_none() {
+            return false;
+        }
+        let shown = value.to_string();
         self.spellings
             .iter()
             .chain(self.not_distractors.iter())
             .chain(self.correct.iter())
-            .any(|other| crate::text::fold(other) == folded)
+            .any(|other| crate::text::same_folded(other, &shown))
     }
 }
 

@@ -5,7 +5,7 @@ use crate::fact::{
 };
 use crate::question::{Body, Difficulty, Question, QuestionKind};
 use crate::table::FactTable;
-use crate::text::{fold, normalize_whitespace};
+use crate::text::{fold, normalize_whitespace, same_folded};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -70,22 +70,27 @@ impl Dice {
         }
     }
 
-    /// `n` distinct items of `pool`, in random order.
+    /// `n` distinct items of `pool`, in random order. Shuffles positions, not the items,
+    /// so only the `n` chosen are cloned; the dice are drawn exactly as by `shuffle`.
     fn pick<T: Clone>(&mut self, pool: &[T], n: usize) -> Vec<T> {
-        let mut pool = pool.to_vec();
-        self.shuffle(&mut pool);
-        pool.truncate(n);
-        pool
+        let mut order: Vec<u32> = (0..pool.len() as u32).collect();
+        self.shuffle(&mut order);
+        order
+            .iter()
+            .take(n)
+            .map(|&i| pool[i as usize].clone())
+            .collect()
     }
 }
 
 /// One question the table can make, before its random details are drawn.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Plan {
     kind: QuestionKind,
     /// The facts it asks about; empty for matching and ordering, which draw theirs when chosen.
     fact: Option<usize>,
-    topic: Topic,
+    /// Index into the table's topics.
+    topic: usize,
     /// For matching: which answer kind it pairs.
     group: Option<AnswerKind>,
 }
@@ -100,7 +105,8 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     let mut dice = Dice(ChaCha8Rng::seed_from_u64(spec.seed));
     let plans = generator.plans();
     let mut used = vec![false; table.facts.len()];
-    let mut topic_uses: Vec<(Topic, usize)> = Vec::new();
+    let topics = &generator.prepared.topics;
+    let mut topic_uses = vec![0usize; topics.len()];
     let mut kind_uses = [0usize; 8];
     let mut questions = Vec::with_capacity(spec.count);
     // A plan that could not be built with the facts left is blocked until the facts are reset.
@@ -115,11 +121,7 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
             if blocked[i] || plan.fact.is_some_and(|f| used[f]) {
                 continue;
             }
-            let topic_count = topic_uses
-                .iter()
-                .find(|(t, _)| *t == plan.topic)
-                .map_or(0, |(_, n)| *n);
-            let score = topic_count * 16 + kind_uses[plan.kind as usize];
+            let score = topic_uses[plan.topic] * 16 + kind_uses[plan.kind as usize];
             if score < best_score {
                 best_score = score;
                 best.clear();
@@ -142,15 +144,12 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
         match generator.build(&plans[chosen], &used, &mut dice) {
             Some((mut question, facts)) => {
                 // A matching or ordering question counts toward the topic it was chosen for.
-                question.topic = plans[chosen].topic.clone();
+                question.topic = topics[plans[chosen].topic].clone();
                 built_since_reset = true;
                 for f in facts {
                     used[f] = true;
                 }
-                match topic_uses.iter_mut().find(|(t, _)| *t == question.topic) {
-                    Some((_, n)) => *n += 1,
-                    None => topic_uses.push((question.topic.clone(), 1)),
-                }
+                topic_uses[plans[chosen].topic] += 1;
                 kind_uses[question.kind as usize] += 1;
                 questions.push(question);
             }
@@ -174,6 +173,13 @@ struct Generator<'a> {
 pub struct Prepared {
     distractors: Vec<Vec<Value>>,
     cloze: Vec<Vec<ClozeSite>>,
+    /// Every single-fact question the table can make, before any filter.
+    plans: Vec<Plan>,
+    /// Each fact's answer as shown, its claim with that answer, and its explanation.
+    answers: Vec<String>,
+    claims: Vec<String>,
+    explanations: Vec<String>,
+    topics: Vec<Topic>,
 }
 
 /// A per-table memo of [`Prepared`], filled by the first quiz; never serialized, never compared.
@@ -190,23 +196,46 @@ impl GeneratorCache {
     fn get(&self, table: &FactTable) -> &Prepared {
         self.0.get_or_init(|| {
             let spec = QuizSpec::new(0, 0);
+            let topics = table.topics();
             let empty = Prepared {
                 distractors: Vec::new(),
                 cloze: Vec::new(),
+                plans: Vec::new(),
+                answers: Vec::new(),
+                claims: Vec::new(),
+                explanations: Vec::new(),
+                topics: Vec::new(),
             };
             let generator = Generator {
                 table,
                 spec: &spec,
                 prepared: &empty,
             };
-            Prepared {
+            let mut prepared = Prepared {
                 distractors: table
                     .facts
                     .iter()
                     .map(|fact| generator.compute_distractors(fact))
                     .collect(),
                 cloze: table.facts.iter().map(cloze_sites).collect(),
-            }
+                plans: Vec::new(),
+                answers: table.facts.iter().map(|f| f.answer().to_string()).collect(),
+                claims: table
+                    .facts
+                    .iter()
+                    .map(|f| f.claim_with(&f.answer().to_string()))
+                    .collect(),
+                explanations: table.facts.iter().map(|f| generator.explain(f)).collect(),
+                topics,
+            };
+            let generator = Generator {
+                table,
+                spec: &spec,
+                prepared: &prepared,
+            };
+            let plans = generator.single_fact_plans();
+            prepared.plans = plans;
+            prepared
         })
     }
 }
@@ -227,33 +256,52 @@ impl<'a> Generator<'a> {
         &self.table.facts
     }
 
-    /// Every question the table can make under the spec, in table order.
-    fn plans(&self) -> Vec<Plan> {
+    fn topic_index(&self, topic: &Topic) -> usize {
+        self.prepared
+            .topics
+            .iter()
+            .position(|t| t == topic)
+            .unwrap_or(0)
+    }
+
+    /// Every single-fact question the table can make, whatever the spec (cached per table).
+    fn single_fact_plans(&self) -> Vec<Plan> {
         let mut plans = Vec::new();
         for (i, fact) in self.facts().iter().enumerate() {
-            if !self.spec.admits_topic(&fact.topic) {
-                continue;
-            }
+            let topic = self.topic_index(&fact.topic);
             for kind in QuestionKind::ALL {
-                if self.spec.admits(kind) && self.fact_supports_kind(fact, kind) {
+                if self.fact_supports_kind(fact, kind) {
                     plans.push(Plan {
                         kind,
                         fact: Some(i),
-                        topic: fact.topic.clone(),
+                        topic,
                         group: None,
                     });
                 }
             }
         }
+        plans
+    }
+
+    /// Every question the table can make under the spec, in table order.
+    fn plans(&self) -> Vec<Plan> {
+        let mut plans: Vec<Plan> = self
+            .prepared
+            .plans
+            .iter()
+            .filter(|p| {
+                self.spec.admits(p.kind)
+                    && p.fact
+                        .is_some_and(|f| self.spec.admits_topic(&self.facts()[f].topic))
+            })
+            .copied()
+            .collect();
         if self.spec.admits(QuestionKind::Matching) {
+            let none_used = vec![false; self.facts().len()];
             for (group, _) in MATCHING_GROUPS {
-                if self
-                    .matching_pool(group, &vec![false; self.facts().len()])
-                    .len()
-                    >= 3
-                {
-                    let topic = self
-                        .pool_topic(&self.matching_pool(group, &vec![false; self.facts().len()]));
+                let pool = self.matching_pool(group, &none_used);
+                if pool.len() >= 3 {
+                    let topic = self.pool_topic(&pool);
                     plans.push(Plan {
                         kind: QuestionKind::Matching,
                         fact: None,
@@ -278,7 +326,7 @@ impl<'a> Generator<'a> {
         plans
     }
 
-    fn pool_topic(&self, pool: &[usize]) -> Topic {
+    fn pool_topic(&self, pool: &[usize]) -> usize {
         let mut counts: Vec<(&Topic, usize)> = Vec::new();
         for &f in pool {
             let topic = &self.facts()[f].topic;
@@ -291,7 +339,7 @@ impl<'a> Generator<'a> {
         counts
             .into_iter()
             .find(|(_, n)| *n == best)
-            .map_or(Topic("related".into()), |(t, _)| t.clone())
+            .map_or(0, |(t, _)| self.topic_index(t))
     }
 
     fn fact_supports_kind(&self, fact: &Fact, kind: QuestionKind) -> bool {
@@ -348,6 +396,18 @@ impl<'a> Generator<'a> {
     /// This fact's distractors, worked out once per table.
     fn distractors(&self, fact: &Fact) -> &'a [Value] {
         &self.prepared.distractors[self.index_of(fact)]
+    }
+
+    fn answer_text(&self, fact: &Fact) -> &'a str {
+        &self.prepared.answers[self.index_of(fact)]
+    }
+
+    fn claim(&self, fact: &Fact) -> &'a str {
+        &self.prepared.claims[self.index_of(fact)]
+    }
+
+    fn explanation(&self, fact: &Fact) -> &'a str {
+        &self.prepared.explanations[self.index_of(fact)]
     }
 
     fn cloze_sites(&self, fact: &Fact) -> &'a [ClozeSite] {
@@ -488,7 +548,7 @@ impl<'a> Generator<'a> {
             .iter()
             .map(Value::to_string)
             .collect();
-        let (options, correct) = shuffled_options(fact.answer().to_string(), wrong, dice);
+        let (options, correct) = shuffled_options(self.answer_text(fact).to_string(), wrong, dice);
         self.question(
             QuestionKind::MultipleChoice,
             fact.ask.clone(),
@@ -500,7 +560,7 @@ impl<'a> Generator<'a> {
     fn true_false(&self, fact: &Fact, dice: &mut Dice) -> Question {
         let truth = dice.below(2) == 0;
         let shown = if truth {
-            fact.answer().to_string()
+            self.answer_text(fact).to_string()
         } else {
             let pool = self.distractors(fact);
             pool[dice.below(pool.len())].to_string()
@@ -545,7 +605,7 @@ impl<'a> Generator<'a> {
     fn cloze(&self, fact: &Fact, dice: &mut Dice) -> Question {
         let sites = self.cloze_sites(fact);
         let site = &sites[dice.below(sites.len())];
-        let mut accepted = vec![site.blank.clone(), fact.answer().to_string()];
+        let mut accepted = vec![site.blank.clone(), self.answer_text(fact).to_string()];
         accepted.extend(fact.spellings.iter().cloned());
         if let Value::Money(money) = fact.answer() {
             accepted.push(spell_amount(money.amount));
@@ -553,7 +613,7 @@ impl<'a> Generator<'a> {
         }
         let mut unique: Vec<String> = Vec::new();
         for a in accepted {
-            if !unique.iter().any(|u| fold(u) == fold(&a)) {
+            if !unique.iter().any(|u| same_folded(u, &a)) {
                 unique.push(a);
             }
         }
@@ -578,7 +638,7 @@ impl<'a> Generator<'a> {
             .iter()
             .map(Value::to_string)
             .collect();
-        let (options, correct) = shuffled_options(fact.answer().to_string(), wrong, dice);
+        let (options, correct) = shuffled_options(self.answer_text(fact).to_string(), wrong, dice);
         let prompt = format!(
             "Who said this? “{}”",
             fact.quotation.as_deref().unwrap_or_default()
@@ -599,11 +659,8 @@ impl<'a> Generator<'a> {
             return self.conflict_check(fact, dice);
         }
         let foils = dice.pick(&self.status_foils(fact), 3);
-        let wrong: Vec<String> = foils
-            .iter()
-            .map(|f| f.claim_with(&f.answer().to_string()))
-            .collect();
-        let right = fact.claim_with(&fact.answer().to_string());
+        let wrong: Vec<String> = foils.iter().map(|f| self.claim(f).to_string()).collect();
+        let right = self.claim(fact).to_string();
         let (options, correct) = shuffled_options(right, wrong, dice);
         let prompt = match fact.status {
             Status::Corroborated => "Which of these claims is confirmed by two or more independent reports?",
@@ -637,7 +694,7 @@ impl<'a> Generator<'a> {
         let mut wrong: Vec<String> = values
             .iter()
             .map(Value::to_string)
-            .filter(|s| fold(s) != fold(&right))
+            .filter(|s| !same_folded(s, &right))
             .collect();
         let extra = dice.pick(
             self.distractors(fact),
@@ -669,7 +726,7 @@ impl<'a> Generator<'a> {
             .error_facts()
             .filter(|f| f.id != fact.id)
             .filter_map(|f| f.correct.clone())
-            .filter(|c| fold(c) != fold(&right))
+            .filter(|c| !same_folded(c, &right))
             .collect();
         let wrong = dice.pick(&others, 3);
         let (options, correct) = shuffled_options(right.clone(), wrong, dice);
@@ -744,7 +801,7 @@ impl<'a> Generator<'a> {
         dice: &mut Dice,
     ) -> Option<(Question, Vec<usize>)> {
         let pool = self.matching_pool(group, used);
-        let chosen = self.compatible(&pool, 4, dice, |a, b| fold(&a.label()) != fold(&b.label()));
+        let chosen = self.compatible(&pool, 4, dice, |a, b| !same_folded(&a.label(), &b.label()));
         if chosen.len() < 3 {
             return None;
         }
@@ -831,8 +888,8 @@ impl<'a> Generator<'a> {
             body,
             fact_ids: vec![fact.id.clone()],
             status: fact.status,
-            answer_text: fact.answer().to_string(),
-            explanation: self.explain(fact),
+            answer_text: self.answer_text(fact).to_string(),
+            explanation: self.explanation(fact).to_string(),
             quotes: fact.all_evidence().cloned().collect(),
         }
     }
@@ -859,7 +916,7 @@ impl<'a> Generator<'a> {
             answer_text,
             explanation: facts
                 .iter()
-                .map(|f| self.explain(f))
+                .map(|f| self.explanation(f))
                 .collect::<Vec<_>>()
                 .join(" "),
             quotes: facts

@@ -19,6 +19,19 @@ pub fn fold(text: &str) -> String {
     normalize_whitespace(text).to_lowercase()
 }
 
+/// Whether two texts are equal after `fold`, compared without allocating (the generator's hot path).
+pub fn same_folded(a: &str, b: &str) -> bool {
+    fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.split_whitespace().enumerate().flat_map(|(i, word)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(word.chars().flat_map(char::to_lowercase))
+        })
+    }
+    folded(a).eq(folded(b))
+}
+
 /// The length, in characters, of the longest prefix of `needle` found anywhere in `haystack`.
 ///
 /// Used to point at the first character where a misquoted passage departs from its source.
@@ -48,6 +61,13 @@ mod tests {
     #[test]
     fn whitespace_runs_become_one_space() {
         assert_eq!(normalize_whitespace("  a\n\n b\t c "), "a b c");
+    }
+
+    #[test]
+    fn same_folded_ignores_case_and_whitespace_runs() {
+        assert!(same_folded("Sophia  Square", "sophia square"));
+        assert!(same_folded(" Kyiv\n", "KYIV"));
+        assert!(!same_folded("Kyiv", "Kiev"));
     }
 
     #[test]
