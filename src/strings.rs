@@ -55,3 +55,35 @@ pub fn final_score(right: usize, total: usize) -> String {
 pub fn corroborated_by(n: u8) -> String {
     format!("{CORROBORATED} ({n})")
 }
+
+/// "Printed “X”; other reports: “Y”." — a source error in the sources panel.
+pub fn source_error(printed: &str, correct: &str) -> String {
+    format!("Printed “{printed}”; other reports: “{correct}”.")
+}
+
+/// A topic's name as a reader sees it.
+pub fn topic_name(topic: &str) -> String {
+    match topic {
+        "nato" => "NATO".to_string(),
+        "united-states" => "United States".to_string(),
+        other => {
+            let mut name = other.replace('-', " ");
+            if let Some(first) = name.get(..1) {
+                name.replace_range(..1, &first.to_uppercase());
+            }
+            name
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_names_read_well() {
+        assert_eq!(topic_name("nato"), "NATO");
+        assert_eq!(topic_name("united-states"), "United States");
+        assert_eq!(topic_name("aid"), "Aid");
+    }
+}

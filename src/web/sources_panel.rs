@@ -20,7 +20,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
             .facts
             .iter()
             .filter(|f| f.kind == AnswerKind::SourceError && f.about.as_ref() == Some(&source.id))
-            .map(|f| html! { <li>{ format!("Printed “{}”; other reports: “{}”.", f.answer(), f.correct.as_deref().unwrap_or_default()) }</li> });
+            .map(|f| html! { <li>{ strings::source_error(&f.answer().to_string(), f.correct.as_deref().unwrap_or_default()) }</li> });
         html! {
             <li class="sq-source">
                 <cite>{ &source.headline }</cite>

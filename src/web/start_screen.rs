@@ -60,7 +60,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <label class="sq-chip">
                 <input type="checkbox" name="sq-topic" value={topic.0.clone()} checked={props.setup.topics.contains(topic)}
                     onchange={Callback::from(move |_| on_msg.emit(Msg::ToggleTopic(toggled.clone())))} />
-                <span>{ topic.0.replace('-', " ") }</span>
+                <span>{ strings::topic_name(&topic.0) }</span>
             </label>
         }
     });

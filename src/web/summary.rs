@@ -38,7 +38,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     };
     let link = effects::share_link(&session.progress.spec);
     let topics = session.topic_scores().into_iter().map(|t| {
-        html! { <tr><th scope="row">{ t.topic.0.replace('-', " ") }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
+        html! { <tr><th scope="row">{ strings::topic_name(&t.topic.0) }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
     });
     let review = session.quiz.questions.iter().enumerate().map(|(i, question)| {
         let response = &session.progress.answers[i];
