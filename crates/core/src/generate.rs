@@ -113,9 +113,10 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     let mut blocked = vec![false; plans.len()];
     // A reset with no question built since the last one means nothing more can be asked.
     let mut built_since_reset = true;
+    let mut best: Vec<usize> = Vec::with_capacity(plans.len());
     while questions.len() < spec.count {
         // Prefer the least-asked topic, then the least-asked kind; the dice break ties.
-        let mut best: Vec<usize> = Vec::new();
+        best.clear();
         let mut best_score = usize::MAX;
         for (i, plan) in plans.iter().enumerate() {
             if blocked[i] || plan.fact.is_some_and(|f| used[f]) {
@@ -175,6 +176,10 @@ pub struct Prepared {
     cloze: Vec<Vec<ClozeSite>>,
     /// Every single-fact question the table can make, before any filter.
     plans: Vec<Plan>,
+    /// Candidate facts for matching (per group) and ordering (last), ascending.
+    pools: Vec<Vec<usize>>,
+    /// Per pool, which pairs of facts may not appear in one question.
+    clashes: Vec<Vec<bool>>,
     /// Each fact's answer as shown, its claim with that answer, and its explanation.
     answers: Vec<String>,
     claims: Vec<String>,
@@ -201,6 +206,8 @@ impl GeneratorCache {
                 distractors: Vec::new(),
                 cloze: Vec::new(),
                 plans: Vec::new(),
+                pools: Vec::new(),
+                clashes: Vec::new(),
                 answers: Vec::new(),
                 claims: Vec::new(),
                 explanations: Vec::new(),
@@ -211,6 +218,7 @@ impl GeneratorCache {
                 spec: &spec,
                 prepared: &empty,
             };
+            let pools = generator.compute_pools();
             let mut prepared = Prepared {
                 distractors: table
                     .facts
@@ -219,6 +227,8 @@ impl GeneratorCache {
                     .collect(),
                 cloze: table.facts.iter().map(cloze_sites).collect(),
                 plans: Vec::new(),
+                clashes: generator.clash_matrices(&pools),
+                pools,
                 answers: table.facts.iter().map(|f| f.answer().to_string()).collect(),
                 claims: table
                     .facts
@@ -749,42 +759,58 @@ impl<'a> Generator<'a> {
     }
 
     fn matching_pool(&self, group: AnswerKind, used: &[bool]) -> Vec<usize> {
-        self.candidates(used, |f| {
-            similar_kinds(f.kind, group) && f.kind != AnswerKind::Speaker && f.label.is_some()
-        })
+        let g = MATCHING_GROUPS
+            .iter()
+            .position(|(k, _)| *k == group)
+            .unwrap_or(0);
+        self.unused(&self.prepared.pools[g], used)
     }
 
     fn dated_pool(&self, used: &[bool]) -> Vec<usize> {
-        self.candidates(used, |f| f.kind == AnswerKind::Date && f.label.is_some())
+        self.unused(&self.prepared.pools[MATCHING_GROUPS.len()], used)
     }
 
-    fn candidates(&self, used: &[bool], keep: impl Fn(&Fact) -> bool) -> Vec<usize> {
-        (0..self.facts().len())
-            .filter(|&i| {
-                let f = &self.facts()[i];
-                !used[i] && f.versions.len() == 1 && self.spec.admits_topic(&f.topic) && keep(f)
-            })
+    /// The facts of a cached pool that are unused and in the spec's topics.
+    fn unused(&self, pool: &[usize], used: &[bool]) -> Vec<usize> {
+        pool.iter()
+            .copied()
+            .filter(|&i| !used[i] && self.spec.admits_topic(&self.facts()[i].topic))
             .collect()
     }
 
+    /// Pools for matching (one per group) and then ordering: single-version facts with a label.
+    fn compute_pools(&self) -> Vec<Vec<usize>> {
+        let pool = |keep: &dyn Fn(&Fact) -> bool| -> Vec<usize> {
+            (0..self.facts().len())
+                .filter(|&i| {
+                    let f = &self.facts()[i];
+                    f.versions.len() == 1 && f.label.is_some() && keep(f)
+                })
+                .collect()
+        };
+        let mut pools: Vec<Vec<usize>> = MATCHING_GROUPS
+            .iter()
+            .map(|(group, _)| {
+                pool(&|f: &Fact| similar_kinds(f.kind, *group) && f.kind != AnswerKind::Speaker)
+            })
+            .collect();
+        pools.push(pool(&|f: &Fact| f.kind == AnswerKind::Date));
+        pools
+    }
+
     /// Up to `n` facts from `pool` whose answers are pairwise distinct and not true of one another.
-    fn compatible(
-        &self,
-        pool: &[usize],
-        n: usize,
-        dice: &mut Dice,
-        also: impl Fn(&Fact, &Fact) -> bool,
-    ) -> Vec<usize> {
-        let mut pool = pool.to_vec();
-        dice.shuffle(&mut pool);
+    /// Up to `n` facts from `candidates` (a subset of pool `p`) that may stand side by side:
+    /// answers distinct and not true of one another, labels or dates distinct (see `clash_matrix`).
+    fn compatible(&self, p: usize, candidates: &[usize], n: usize, dice: &mut Dice) -> Vec<usize> {
+        let pool = &self.prepared.pools[p];
+        let clash = &self.prepared.clashes[p];
+        let position = |f: usize| pool.binary_search(&f).unwrap_or(0);
+        let mut candidates = candidates.to_vec();
+        dice.shuffle(&mut candidates);
         let mut chosen: Vec<usize> = Vec::new();
-        for f in pool {
-            let fact = &self.facts()[f];
-            let clashes = chosen.iter().any(|&c| {
-                let other = &self.facts()[c];
-                fact.supports(other.answer()) || other.supports(fact.answer()) || !also(fact, other)
-            });
-            if !clashes {
+        for f in candidates {
+            let a = position(f);
+            if !chosen.iter().any(|&c| clash[a * pool.len() + position(c)]) {
                 chosen.push(f);
                 if chosen.len() == n {
                     break;
@@ -794,6 +820,30 @@ impl<'a> Generator<'a> {
         chosen
     }
 
+    /// For each pool, which pairs of its facts clash (row-major, pool position × pool position).
+    fn clash_matrices(&self, pools: &[Vec<usize>]) -> Vec<Vec<bool>> {
+        pools
+            .iter()
+            .enumerate()
+            .map(|(p, pool)| {
+                let ordering = p == MATCHING_GROUPS.len();
+                let mut clash = Vec::with_capacity(pool.len() * pool.len());
+                for &a in pool {
+                    for &b in pool {
+                        let (x, y) = (&self.facts()[a], &self.facts()[b]);
+                        let distinct = if ordering {
+                            matches!((x.answer(), y.answer()), (Value::Date(d), Value::Date(e)) if !d.agrees_with(e))
+                        } else {
+                            !same_folded(&x.label(), &y.label())
+                        };
+                        clash.push(a != b && (x.supports(y.answer()) || y.supports(x.answer()) || !distinct));
+                    }
+                }
+                clash
+            })
+            .collect()
+    }
+
     fn matching(
         &self,
         group: AnswerKind,
@@ -801,7 +851,11 @@ impl<'a> Generator<'a> {
         dice: &mut Dice,
     ) -> Option<(Question, Vec<usize>)> {
         let pool = self.matching_pool(group, used);
-        let chosen = self.compatible(&pool, 4, dice, |a, b| !same_folded(&a.label(), &b.label()));
+        let g = MATCHING_GROUPS
+            .iter()
+            .position(|(k, _)| *k == group)
+            .unwrap_or(0);
+        let chosen = self.compatible(g, &pool, 4, dice);
         if chosen.len() < 3 {
             return None;
         }
@@ -845,10 +899,7 @@ impl<'a> Generator<'a> {
         } else {
             4
         };
-        let chosen = self.compatible(&pool, n, dice, |a, b| match (a.answer(), b.answer()) {
-            (Value::Date(x), Value::Date(y)) => !x.agrees_with(y),
-            _ => false,
-        });
+        let chosen = self.compatible(MATCHING_GROUPS.len(), &pool, n, dice);
         if chosen.len() < 4 {
             return None;
         }
