@@ -70,14 +70,17 @@ impl Dice {
         }
     }
 
-    /// `n` distinct items of `pool`, in random order. Shuffles positions, not the items,
-    /// so only the `n` chosen are cloned; the dice are drawn exactly as by `shuffle`.
+    /// `n` distinct items of `pool`, in random order: a partial Fisher–Yates over positions,
+    /// so it draws `n` numbers and clones `n` items, however large the pool.
     fn pick<T: Clone>(&mut self, pool: &[T], n: usize) -> Vec<T> {
         let mut order: Vec<u32> = (0..pool.len() as u32).collect();
-        self.shuffle(&mut order);
-        order
+        let n = n.min(order.len());
+        for i in 0..n {
+            let j = i + self.below(order.len() - i);
+            order.swap(i, j);
+        }
+        order[..n]
             .iter()
-            .take(n)
             .map(|&i| pool[i as usize].clone())
             .collect()
     }
@@ -180,6 +183,8 @@ pub struct Prepared {
     pools: Vec<Vec<usize>>,
     /// Per pool, which pairs of facts may not appear in one question.
     clashes: Vec<Vec<bool>>,
+    /// Wrong options for status checks: [corroborated facts, single-source facts].
+    foils: [Vec<usize>; 2],
     /// Each fact's answer as shown, its claim with that answer, and its explanation.
     answers: Vec<String>,
     claims: Vec<String>,
@@ -208,6 +213,7 @@ impl GeneratorCache {
                 plans: Vec::new(),
                 pools: Vec::new(),
                 clashes: Vec::new(),
+                foils: [Vec::new(), Vec::new()],
                 answers: Vec::new(),
                 claims: Vec::new(),
                 explanations: Vec::new(),
@@ -228,6 +234,7 @@ impl GeneratorCache {
                 cloze: table.facts.iter().map(cloze_sites).collect(),
                 plans: Vec::new(),
                 clashes: generator.clash_matrices(&pools),
+                foils: generator.compute_foils(),
                 pools,
                 answers: table.facts.iter().map(|f| f.answer().to_string()).collect(),
                 claims: table
@@ -525,18 +532,25 @@ impl<'a> Generator<'a> {
     }
 
     /// Facts whose status is the opposite of this one's, to be the wrong options of a status check.
-    fn status_foils(&self, fact: &Fact) -> Vec<&'a Fact> {
-        let wanted = match fact.status {
-            Status::Corroborated => Status::SingleSource,
-            Status::SingleSource => Status::Corroborated,
-            Status::Conflicting => return Vec::new(),
+    fn status_foils(&self, fact: &Fact) -> &'a [usize] {
+        match fact.status {
+            Status::Corroborated => &self.prepared.foils[1],
+            Status::SingleSource => &self.prepared.foils[0],
+            Status::Conflicting => &[],
+        }
+    }
+
+    /// Facts that can be the wrong options of a status check: [corroborated, single-source].
+    fn compute_foils(&self) -> [Vec<usize>; 2] {
+        let with = |status: Status| -> Vec<usize> {
+            (0..self.facts().len())
+                .filter(|&i| {
+                    let f = &self.facts()[i];
+                    f.status == status && f.versions.len() == 1 && f.kind != AnswerKind::SourceError
+                })
+                .collect()
         };
-        self.facts()
-            .iter()
-            .filter(|f| {
-                f.status == wanted && f.versions.len() == 1 && f.kind != AnswerKind::SourceError
-            })
-            .collect()
+        [with(Status::Corroborated), with(Status::SingleSource)]
     }
 
     /// The distinct values the sources give for a fact in conflict.
@@ -668,7 +682,11 @@ impl<'a> Generator<'a> {
         if fact.versions.len() > 1 {
             return self.conflict_check(fact, dice);
         }
-        let foils = dice.pick(&self.status_foils(fact), 3);
+        let foils: Vec<&Fact> = dice
+            .pick(self.status_foils(fact), 3)
+            .into_iter()
+            .map(|f| &self.facts()[f])
+            .collect();
         let wrong: Vec<String> = foils.iter().map(|f| self.claim(f).to_string()).collect();
         let right = self.claim(fact).to_string();
         let (options, correct) = shuffled_options(right, wrong, dice);
