@@ -700,6 +700,7 @@ impl<'a> Generator<'a> {
             fact,
             Body::Choice { options, correct },
         );
+        question.answer_text = self.claim(fact).to_string();
         let foil_status = if fact.status == Status::Corroborated {
             "rests on a single source"
         } else {
@@ -759,8 +760,9 @@ impl<'a> Generator<'a> {
         let wrong = dice.pick(&others, 3);
         let (options, correct) = shuffled_options(right.clone(), wrong, dice);
         let source = fact.about.as_ref().and_then(|id| self.table.source(id));
-        let who = source.map_or("One article".to_string(), |s| {
-            format!("{}, a {},", s.outlet, s.kind.label())
+        let who = source.map_or("One article".to_string(), |s| match s.kind {
+            crate::source::SourceKind::Original => s.outlet.clone(),
+            kind => format!("A {} ({})", kind.label(), s.outlet),
         });
         let prompt = format!(
             "{who} printed “{}”. What do the other reports say instead?",
