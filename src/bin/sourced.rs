@@ -61,6 +61,21 @@ mod cli {
         Ok(sourced_core::load::load_and_verify(&read))
     }
 
+    /// Loads `dir` and refuses a table with problems, pointing at `sourced check`.
+    fn load_verified(dir: &Path) -> Result<sourced_core::FactTable, String> {
+        let (table, problems) = load(dir)?;
+        if problems.is_empty() {
+            Ok(table)
+        } else {
+            Err(format!(
+                "{} has {} problem(s); run `sourced check {}` to see them",
+                dir.display(),
+                problems.len(),
+                dir.display()
+            ))
+        }
+    }
+
     fn check(dir: Option<PathBuf>) -> Result<ExitCode, String> {
         let dir = dir.unwrap_or_else(default_dir);
         let (table, problems) = load(&dir)?;
@@ -90,15 +105,7 @@ mod cli {
         if !json {
             return Err("facts: only `--json` output exists; run `sourced facts --json`".into());
         }
-        let (table, problems) = load(&dir)?;
-        if !problems.is_empty() {
-            return Err(format!(
-                "{} has {} problem(s); run `sourced check {}` to see them",
-                dir.display(),
-                problems.len(),
-                dir.display()
-            ));
-        }
+        let table = load_verified(&dir)?;
         println!(
             "{}",
             serde_json::to_string_pretty(&facts_json(&table)).map_err(|e| e.to_string())?
@@ -167,14 +174,7 @@ mod cli {
                 other => return Err(format!("quiz: unexpected argument `{other}`")),
             }
         }
-        let (table, problems) = load(&dir)?;
-        if !problems.is_empty() {
-            return Err(format!(
-                "{} has {} problem(s); run `sourced check` to see them",
-                dir.display(),
-                problems.len()
-            ));
-        }
+        let table = load_verified(&dir)?;
         let (config, errors, unknown) = sourced_core::config::parse_config(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &table.topics(),
