@@ -645,7 +645,7 @@ impl<'a> Generator<'a> {
             .table
             .source(&site.source)
             .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
-        let prompt = format!("Fill in the blank in this passage ({outlet}).");
+        let prompt = format!("Fill in the blank in this passage, from {outlet}.");
         let body = Body::Cloze {
             before: site.before.clone(),
             after: site.after.clone(),
