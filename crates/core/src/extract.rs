@@ -136,7 +136,8 @@ fn list(found: &[u64]) -> String {
 }
 
 fn month_of(token: &str) -> Option<u8> {
-    let token = token.trim_end_matches('.');
+    // "June's G7 Summit": a possessive still names the month.
+    let token = token.trim_end_matches('.').trim_end_matches("'s").trim_end_matches("’s");
     if token.len() < 3 {
         return None;
     }
