@@ -54,6 +54,9 @@ const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
 const LONG_QUIZ_LENGTH = 20;
 /** A seed whose 20-question quiz holds all eight kinds with the shipped table (checked by keyboardEveryKind). */
 const EVERY_KIND_SEED = Number(process.env.E2E_EVERY_KIND_SEED ?? 1);
+/** The policy every page is served with: no inline script or style, no eval but wasm's. */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const SUB_PATH = '/news/quiz/';
 const quizUrl = (count, seed = SEED) => `/?seed=${seed}&count=${count}`;
 const TEST_TIMEOUT_MS = 90_000;
 /** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
@@ -82,6 +85,8 @@ function serveDist() {
       response.writeHead(400).end();
       return;
     }
+    // dist/ is also served under a sub-path, as a newsroom's static host would.
+    if (pathname.startsWith(SUB_PATH)) pathname = pathname.slice(SUB_PATH.length - 1);
     if (pathname.endsWith('/')) pathname += 'index.html';
     // The page declares no favicon and Chromium asks for one anyway; answer "no content" rather
     // than 404, so that the console-error check only catches the widget's own failures.
@@ -100,7 +105,8 @@ function serveDist() {
         return;
       }
       const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+      // Every page runs under the strict policy a cautious newsroom sends (see README).
+      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }).end(body);
     });
   });
   return new Promise((resolve, reject) => {
@@ -488,7 +494,8 @@ async function answerWithKeyboard(page, kind, n) {
 /** Runs axe-core on the page as it is and returns its violations. */
 async function runAxe(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through DevTools rather than an inline <script>, which the page's CSP forbids.
+    await page.evaluate(AXE_SOURCE);
   }
   return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((result) => result.violations), AXE_TAGS);
 }
@@ -690,6 +697,30 @@ async function sameQuizAsCli(run) {
   return `${expected.length} questions and their options match \`sourced quiz --seed ${SEED} --count ${QUIZ_LENGTH}\``;
 }
 
+/** dist/ works from a sub-path under the strict CSP: the widget starts, and its share link stays there. */
+async function subPathUnderCsp(run) {
+  const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
+  const violations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await goto(`${SUB_PATH}?seed=${SEED}&count=1&autostart=1`);
+  await page.waitForSelector('form.sq-card h2');
+  for (const input of await page.locator('.sq-question input[type=radio]').all()) {
+    await input.check();
+    break;
+  }
+  for (const input of await page.locator('.sq-question input[type=text]').all()) await input.fill('1');
+  for (const select of await page.locator('.sq-matching select').all()) await select.selectOption({ index: 1 });
+  await page.locator('form.sq-card button[type=submit]').click();
+  await page.locator('form.sq-card button[type=submit]').click();
+  const link = await page.locator('section.sq-summary input[readonly]').inputValue();
+  assert(new URL(link).pathname === SUB_PATH, `the share link leaves the sub-path: ${link}`);
+  assert(violations.length === 0, `CSP violations:\n    ${violations.join('\n    ')}`);
+  assertNoErrors();
+  return `served at ${SUB_PATH} with "${CSP}": started, answered, share link ${new URL(link).pathname}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner.
 
@@ -700,6 +731,7 @@ const TESTS = [
   ['screenshots at 375x812 and 1280x800, no horizontal scroll', screenshots],
   [`every topic alone starts a ${LONG_QUIZ_LENGTH}-question quiz`, everyTopicStarts],
   [`the page and the CLI give the same quiz (${quizUrl(QUIZ_LENGTH)})`, sameQuizAsCli],
+  ['dist/ under a sub-path with a strict Content-Security-Policy', subPathUnderCsp],
 ];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
