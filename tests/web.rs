@@ -235,6 +235,7 @@ async fn resume_after_remount_comes_back_to_the_same_question() {
         spec,
         answers,
         showing_feedback: false,
+        draft: None,
     };
     let root = mount(AppProps {
         saved: Some(saved),
@@ -292,6 +293,7 @@ async fn corrupt_or_old_storage_is_ignored_without_a_crash() {
         spec,
         answers: vec![Response::Choice(0); 9],
         showing_feedback: false,
+        draft: None,
     };
     let root = mount(AppProps {
         saved: Some(bogus),
@@ -345,4 +347,40 @@ async fn a_bad_configuration_is_shown_by_key_and_the_start_screen_still_works() 
     assert_eq!(first(&root, "[role=alert] li").inner_text(), errors[0]);
     click(&first(&root, "form.sq-start button[type=submit]")).await;
     assert!(text(&root).contains("Question 1 of 10"));
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_typed_but_not_checked_survives_a_remount() {
+    let table = table();
+    effects::clear_progress();
+    let config = Config {
+        seed: Some(3),
+        count: Some(1),
+        kinds: vec![QuestionKind::Cloze],
+        autostart: true,
+        ..Config::default()
+    };
+    let root = mount(AppProps {
+        persist: true,
+        ..props(&table, config)
+    })
+    .await;
+    type_text(&root, "half a thought").await;
+    root.remove();
+    let saved = effects::load_progress().expect("the draft was saved");
+    assert_eq!(
+        saved.draft.as_ref().map(|d| d.text.as_str()),
+        Some("half a thought")
+    );
+    let again = mount(AppProps {
+        saved: Some(saved),
+        persist: true,
+        ..props(&table, Config::default())
+    })
+    .await;
+    let input: HtmlInputElement = first(&again, ".sq-question input[type=text]")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "half a thought");
+    effects::clear_progress();
 }

@@ -178,6 +178,7 @@ pub fn App(props: &AppProps) -> Html {
                     score={session.score()}
                     question={session.quiz.questions[index].clone()}
                     response={session.progress.answers.get(index).cloned().filter(|_| session.progress.showing_feedback)}
+                    draft={session.progress.draft.clone()}
                     table={table.clone()}
                     on_msg={dispatch.clone()}
                 />

@@ -4,7 +4,7 @@ use super::app::{Msg, SharedTable};
 use super::effects;
 use super::feedback::Feedback;
 use crate::strings;
-use sourced_core::{Action, Body, Question, Response};
+use sourced_core::{Action, Body, DraftAnswer, Question, Response};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -19,73 +19,43 @@ pub struct QuestionCardProps {
     pub question: Question,
     /// The checked response, once Check was pressed.
     pub response: Option<Response>,
+    /// What was entered but not checked yet (kept in the saved progress).
+    pub draft: Option<DraftAnswer>,
     pub table: SharedTable,
     pub on_msg: Callback<Msg>,
 }
 
-/// A draft answer for any kind; becomes a `Response` on Check when complete.
-#[derive(Clone, PartialEq, Default)]
-struct Draft {
-    choice: Option<usize>,
-    text: String,
-    pairs: Vec<Option<usize>>,
-    order: Vec<usize>,
+/// The draft as the inputs see it: reads come from the model, writes go up as `Action::Draft`,
+/// so what a learner typed survives a reload like everything else in `Progress`.
+#[derive(Clone)]
+struct DraftHandle {
+    value: DraftAnswer,
+    on_msg: Callback<Msg>,
 }
 
-impl Draft {
-    fn for_question(question: &Question) -> Draft {
-        match &question.body {
-            Body::Matching { left, .. } => Draft {
-                pairs: vec![None; left.len()],
-                ..Draft::default()
-            },
-            Body::Ordering { items, .. } => Draft {
-                order: (0..items.len()).collect(),
-                ..Draft::default()
-            },
-            _ => Draft::default(),
-        }
-    }
+impl std::ops::Deref for DraftHandle {
+    type Target = DraftAnswer;
 
-    /// The response this draft gives, or `None` while it is incomplete.
-    fn response(&self, body: &Body) -> Option<Response> {
-        match body {
-            Body::Choice { .. } => self.choice.map(Response::Choice),
-            Body::Numeric { .. } => parse_number(&self.text).map(Response::Number),
-            Body::Cloze { .. } => {
-                (!self.text.trim().is_empty()).then(|| Response::Text(self.text.trim().to_string()))
-            }
-            Body::Matching { .. } => self
-                .pairs
-                .iter()
-                .copied()
-                .collect::<Option<Vec<_>>>()
-                .map(Response::Pairs),
-            Body::Ordering { .. } => Some(Response::Order(self.order.clone())),
-        }
+    fn deref(&self) -> &DraftAnswer {
+        &self.value
     }
 }
 
-/// Reads "1,500", "1 500" or "2.5"; a comma alone is a decimal comma ("2,5").
-fn parse_number(text: &str) -> Option<f64> {
-    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    let normalized = if compact.matches(',').count() == 1
-        && !compact.contains('.')
-        && !compact.ends_with(",000")
-    {
-        compact.replace(',', ".")
-    } else {
-        compact.replace(',', "")
-    };
-    normalized.parse::<f64>().ok().filter(|n| n.is_finite())
+impl DraftHandle {
+    fn set(&self, next: DraftAnswer) {
+        self.on_msg.emit(Msg::Quiz(Action::Draft(next)));
+    }
 }
 
 /// The card for the current question.
 #[component]
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
-    let draft = {
-        let question = props.question.clone();
-        use_state(move || Draft::for_question(&question))
+    let draft = DraftHandle {
+        value: props
+            .draft
+            .clone()
+            .unwrap_or_else(|| DraftAnswer::for_question(&props.question)),
+        on_msg: props.on_msg.clone(),
     };
     let heading = use_node_ref();
     {
@@ -143,7 +113,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
 }
 
-fn inputs(props: &QuestionCardProps, draft: &UseStateHandle<Draft>) -> Html {
+fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
     let name = format!("sq-q{}", props.index);
     let given = props.response.as_ref();
     match &props.question.body {
@@ -154,7 +124,7 @@ fn inputs(props: &QuestionCardProps, draft: &UseStateHandle<Draft>) -> Html {
             };
             let options = options.iter().enumerate().map(|(i, option)| {
                 let draft = draft.clone();
-                let onchange = Callback::from(move |_| draft.set(Draft { choice: Some(i), ..(*draft).clone() }));
+                let onchange = Callback::from(move |_| draft.set(DraftAnswer { choice: Some(i), ..(*draft).clone() }));
                 html! {
                     <label class="sq-option">
                         <input type="radio" name={name.clone()} value={i.to_string()} checked={chosen == Some(i)} {onchange} />
@@ -253,11 +223,11 @@ fn inputs(props: &QuestionCardProps, draft: &UseStateHandle<Draft>) -> Html {
     }
 }
 
-fn text_input(draft: &UseStateHandle<Draft>) -> Callback<InputEvent> {
+fn text_input(draft: &DraftHandle) -> Callback<InputEvent> {
     let draft = draft.clone();
     Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        draft.set(Draft {
+        draft.set(DraftAnswer {
             text: input.value(),
             ..(*draft).clone()
         });

@@ -137,7 +137,10 @@ fn list(found: &[u64]) -> String {
 
 fn month_of(token: &str) -> Option<u8> {
     // "June's G7 Summit": a possessive still names the month.
-    let token = token.trim_end_matches('.').trim_end_matches("'s").trim_end_matches("’s");
+    let token = token
+        .trim_end_matches('.')
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
     if token.len() < 3 {
         return None;
     }

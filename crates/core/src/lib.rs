@@ -22,7 +22,7 @@ pub use fact::{
 };
 pub use generate::{generate, Quiz, QuizSpec};
 pub use question::{Body, Difficulty, Question, QuestionKind, Response};
-pub use quiz::{Action, Progress, Session, TopicScore};
+pub use quiz::{Action, DraftAnswer, Progress, Session, TopicScore};
 pub use source::{Source, SourceId, SourceKind};
 pub use table::FactTable;
 pub use verify::{verify, Draft, Location, Problem};

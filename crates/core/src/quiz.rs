@@ -2,7 +2,7 @@
 
 use crate::fact::Topic;
 use crate::generate::{generate, Quiz, QuizSpec};
-use crate::question::{Question, Response};
+use crate::question::{Body, Question, Response};
 use crate::table::FactTable;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,84 @@ pub struct Progress {
     pub answers: Vec<Response>,
     /// Whether the current question's answer has been checked and its feedback is showing.
     pub showing_feedback: bool,
+    /// What the learner has entered on the current question but not checked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<DraftAnswer>,
+}
+
+/// An answer being entered, for any kind; it becomes a `Response` on Check once complete.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftAnswer {
+    #[serde(default)]
+    pub choice: Option<usize>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub pairs: Vec<Option<usize>>,
+    #[serde(default)]
+    pub order: Vec<usize>,
+}
+
+impl DraftAnswer {
+    /// The empty draft for a question: no pairs chosen, items in the order shown.
+    pub fn for_question(question: &Question) -> DraftAnswer {
+        match &question.body {
+            Body::Matching { left, .. } => DraftAnswer {
+                pairs: vec![None; left.len()],
+                ..DraftAnswer::default()
+            },
+            Body::Ordering { items, .. } => DraftAnswer {
+                order: (0..items.len()).collect(),
+                ..DraftAnswer::default()
+            },
+            _ => DraftAnswer::default(),
+        }
+    }
+
+    /// The response this draft gives, or `None` while it is incomplete (or does not fit the question).
+    pub fn response(&self, body: &Body) -> Option<Response> {
+        match body {
+            Body::Choice { options, .. } => self
+                .choice
+                .filter(|&c| c < options.len())
+                .map(Response::Choice),
+            Body::Numeric { .. } => parse_number(&self.text).map(Response::Number),
+            Body::Cloze { .. } => {
+                (!self.text.trim().is_empty()).then(|| Response::Text(self.text.trim().to_string()))
+            }
+            Body::Matching { left, right, .. } => {
+                let pairs: Vec<usize> = self.pairs.iter().copied().collect::<Option<Vec<_>>>()?;
+                (pairs.len() == left.len() && pairs.iter().all(|&r| r < right.len()))
+                    .then_some(Response::Pairs(pairs))
+            }
+            Body::Ordering { items, .. } => {
+                let mut sorted = self.order.clone();
+                sorted.sort_unstable();
+                (sorted == (0..items.len()).collect::<Vec<_>>())
+                    .then(|| Response::Order(self.order.clone()))
+            }
+        }
+    }
+}
+
+/// Reads a typed number: "1500", "1,500" and "1 500" are fifteen hundred, "2.5" and "2,5" two and a half.
+///
+/// A single comma followed by exactly three digits groups thousands; any other single comma is a decimal comma.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let commas = compact.matches(',').count();
+    let grouping = commas > 1
+        || compact.contains('.')
+        || compact
+            .rsplit(',')
+            .next()
+            .is_some_and(|tail| commas == 1 && tail.len() == 3);
+    let normalized = if grouping {
+        compact.replace(',', "")
+    } else {
+        compact.replace(',', ".")
+    };
+    normalized.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// A quiz being taken.
@@ -26,6 +104,8 @@ pub struct Session {
 /// What a learner can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// Keep what the learner has entered so far on the current question.
+    Draft(DraftAnswer),
     /// Check this answer to the current question and show the feedback.
     Check(Response),
     /// Go on from the feedback to the next question (or the summary).
@@ -51,6 +131,7 @@ impl Session {
                 spec,
                 answers: Vec::new(),
                 showing_feedback: false,
+                draft: None,
             },
         }
     }
@@ -83,9 +164,13 @@ impl Session {
     /// Applies an action; actions that make no sense in the current state change nothing.
     pub fn apply(&mut self, action: Action) {
         match action {
+            Action::Draft(draft) if !self.progress.showing_feedback && !self.is_finished() => {
+                self.progress.draft = Some(draft);
+            }
             Action::Check(response) if !self.progress.showing_feedback && !self.is_finished() => {
                 self.progress.answers.push(response);
                 self.progress.showing_feedback = true;
+                self.progress.draft = None;
             }
             Action::Next if self.progress.showing_feedback => {
                 self.progress.showing_feedback = false
@@ -93,6 +178,7 @@ impl Session {
             Action::Retry => {
                 self.progress.answers.clear();
                 self.progress.showing_feedback = false;
+                self.progress.draft = None;
             }
             _ => {}
         }
@@ -135,5 +221,105 @@ impl Session {
             }
         }
         scores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::question::QuestionKind;
+
+    /// A one-question quiz over a table with one corroborated-looking text fact.
+    fn session() -> Session {
+        let question = Question {
+            kind: QuestionKind::MultipleChoice,
+            prompt: "Which?".into(),
+            topic: Topic("visit".into()),
+            body: Body::Choice {
+                options: vec!["a".into(), "b".into()],
+                correct: 1,
+            },
+            fact_ids: Vec::new(),
+            status: crate::fact::Status::SingleSource,
+            answer_text: "b".into(),
+            explanation: String::new(),
+            quotes: Vec::new(),
+        };
+        let spec = QuizSpec::new(1, 1);
+        let progress = Progress {
+            spec: spec.clone(),
+            answers: Vec::new(),
+            showing_feedback: false,
+            draft: None,
+        };
+        Session {
+            quiz: Quiz {
+                spec,
+                questions: vec![question],
+            },
+            progress,
+        }
+    }
+
+    #[test]
+    fn a_draft_is_kept_until_checked_then_cleared() {
+        let mut session = session();
+        let draft = DraftAnswer {
+            choice: Some(1),
+            ..DraftAnswer::default()
+        };
+        session.apply(Action::Draft(draft.clone()));
+        assert_eq!(session.progress.draft, Some(draft));
+        session.apply(Action::Check(Response::Choice(1)));
+        assert_eq!(session.progress.draft, None);
+        assert_eq!(session.score(), 1);
+        // No drafting over feedback or after the end.
+        session.apply(Action::Draft(DraftAnswer::default()));
+        assert_eq!(session.progress.draft, None);
+        session.apply(Action::Next);
+        assert!(session.is_finished());
+        session.apply(Action::Draft(DraftAnswer::default()));
+        assert_eq!(session.progress.draft, None);
+    }
+
+    #[test]
+    fn an_incomplete_or_ill_fitting_draft_gives_no_response() {
+        let body = Body::Matching {
+            left: vec!["x".into(), "y".into()],
+            right: vec!["1".into(), "2".into()],
+            pairs: vec![1, 0],
+        };
+        let mut draft = DraftAnswer {
+            pairs: vec![Some(1), None],
+            ..DraftAnswer::default()
+        };
+        assert_eq!(draft.response(&body), None);
+        draft.pairs = vec![Some(1), Some(7)];
+        assert_eq!(draft.response(&body), None);
+        draft.pairs = vec![Some(1), Some(0)];
+        assert_eq!(draft.response(&body), Some(Response::Pairs(vec![1, 0])));
+        let order = Body::Ordering {
+            items: vec!["a".into(), "b".into()],
+            order: vec![1, 0],
+        };
+        let draft = DraftAnswer {
+            order: vec![0, 0],
+            ..DraftAnswer::default()
+        };
+        assert_eq!(draft.response(&order), None);
+    }
+
+    #[test]
+    fn numbers_are_read_the_way_people_type_them() {
+        assert_eq!(parse_number("1500"), Some(1500.0));
+        assert_eq!(parse_number("1,500"), Some(1500.0));
+        assert_eq!(parse_number("1 500"), Some(1500.0));
+        assert_eq!(parse_number("1,500,000"), Some(1_500_000.0));
+        assert_eq!(parse_number("2.5"), Some(2.5));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("1,000.5"), Some(1000.5));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("two"), None);
+        assert_eq!(parse_number("inf"), None);
     }
 }
