@@ -384,3 +384,52 @@ async fn an_answer_typed_but_not_checked_survives_a_remount() {
     assert_eq!(input.value(), "half a thought");
     effects::clear_progress();
 }
+
+#[wasm_bindgen_test]
+async fn text_from_a_fact_table_is_rendered_as_text_never_as_markup() {
+    // A hostile table: markup and script in a prompt, options, explanation, quote and headline.
+    let mut table = (*table()).clone();
+    let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
+    table.sources[0].headline = format!("Headline {evil}");
+    let mut quiz = generate(
+        &table,
+        &QuizSpec {
+            kinds: vec![QuestionKind::MultipleChoice],
+            ..QuizSpec::new(5, 1)
+        },
+    );
+    let question = &mut quiz.questions[0];
+    question.prompt = format!("Prompt {evil}");
+    question.explanation = format!("Explanation {evil}");
+    question.quotes[0].quote = format!("Quote {evil}");
+    question.quotes[0].source = table.sources[0].id.clone();
+    if let Body::Choice { options, .. } = &mut question.body {
+        options[0] = format!("Option {evil}");
+    }
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::document()
+        .body()
+        .unwrap()
+        .append_child(&root)
+        .unwrap();
+    let props = sourced_quiz::web::FeedbackProps {
+        question: question.clone(),
+        response: Response::Choice(0),
+        table: SharedTable(Rc::new(table)),
+    };
+    yew::Renderer::<sourced_quiz::web::Feedback>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("script, img").unwrap().is_none(),
+        "markup became elements"
+    );
+    assert!(
+        text(&root).contains("Explanation <img src=x"),
+        "{}",
+        text(&root)
+    );
+    assert!(text(&root).contains("Quote <img src=x"));
+    assert!(text(&root).contains("Headline <img src=x"));
+    let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}

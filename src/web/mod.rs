@@ -9,6 +9,7 @@ mod start_screen;
 mod summary;
 
 pub use app::{App, AppProps, Model, Msg, SharedTable};
+pub use feedback::{Feedback, FeedbackProps};
 
 use sourced_core::config::parse_config;
 use std::rc::Rc;
