@@ -6,7 +6,7 @@ use super::sources_panel::SourcesPanel;
 use super::start_screen::StartScreen;
 use super::summary::Summary;
 use crate::strings;
-use sourced_core::config::{Config, DEFAULT_COUNT};
+use sourced_core::config::Config;
 use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -192,15 +192,5 @@ pub fn App(props: &AppProps) -> Html {
             { body }
             <SourcesPanel table={table} />
         </div>
-    }
-}
-
-impl Default for Model {
-    fn default() -> Self {
-        Model {
-            table: SharedTable(Rc::new(FactTable::default())),
-            setup: QuizSpec::new(0, DEFAULT_COUNT),
-            session: None,
-        }
     }
 }

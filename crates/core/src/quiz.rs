@@ -140,7 +140,7 @@ impl Session {
     pub fn resume(table: &FactTable, progress: Progress) -> Option<Session> {
         let quiz = generate(table, &progress.spec);
         let fits = progress.answers.len() <= quiz.questions.len()
-            && (progress.answers.len() > 0 || !progress.showing_feedback);
+            && (!progress.answers.is_empty() || !progress.showing_feedback);
         fits.then_some(Session { quiz, progress })
     }
 

@@ -44,7 +44,7 @@ pub fn longest_matching_prefix(haystack: &str, needle: &str) -> usize {
     // Binary search on the prefix length: a prefix that matches implies all shorter ones do.
     let (mut low, mut high) = (0, boundaries.len() - 1);
     while low < high {
-        let mid = (low + high + 1) / 2;
+        let mid = (low + high).div_ceil(2);
         if haystack.contains(&needle[..boundaries[mid]]) {
             low = mid;
         } else {
