@@ -1,8 +1,26 @@
-//! The browser entry point: mounts the widget (wasm32 only; natively this binary only explains itself).
+//! The browser entry points: `start_page` for the stand-alone page, `mount` for script-tag embeds.
+//! (Natively this binary only explains itself.)
+
+#[cfg(target_arch = "wasm32")]
+mod entry {
+    use wasm_bindgen::prelude::*;
+
+    /// Mounts the widget on the stand-alone page (`#sourced-quiz`), configured by the URL.
+    #[wasm_bindgen]
+    pub fn start_page() {
+        sourced_quiz::web::start_page();
+    }
+
+    /// Mounts a widget into `root` for the element `host`, configured by `host`'s `data-`
+    /// attributes; `base_url` is where the widget's files live.
+    #[wasm_bindgen]
+    pub fn mount(host: web_sys::Element, root: web_sys::Element, base_url: String) {
+        sourced_quiz::web::mount_element(host, root, base_url);
+    }
+}
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    sourced_quiz::web::start();
+    // Loaders call `start_page` or `mount` themselves, so loading the module mounts nothing.
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("sourced-quiz is the browser widget: run it with `trunk serve` (see README.md).");
 }

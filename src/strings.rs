@@ -1,5 +1,7 @@
 //! Every string the widget shows, in one catalog, ready for translation.
 
+use sourced_core::{Body, Question, Response};
+
 pub const TITLE: &str = "Carney in Kyiv: a sourced quiz";
 pub const INTRO: &str = "Test what you know about Canadian Prime Minister Mark Carney's visit to Kyiv on Ukraine's Independence Day, 24 August 2025. Every answer shows the reporting it comes from.";
 pub const SOURCES_LINK: &str = "Read about the five sources";
@@ -85,5 +87,33 @@ mod tests {
         assert_eq!(topic_name("nato"), "NATO");
         assert_eq!(topic_name("united-states"), "United States");
         assert_eq!(topic_name("aid"), "Aid");
+    }
+}
+
+/// A learner's response in words.
+pub fn describe_response(question: &Question, response: &Response) -> String {
+    match (&question.body, response) {
+        (Body::Choice { options, .. }, Response::Choice(i)) => {
+            options.get(*i).cloned().unwrap_or_default()
+        }
+        (_, Response::Number(n)) => n.to_string(),
+        (_, Response::Text(text)) => text.clone(),
+        (Body::Matching { left, right, .. }, Response::Pairs(pairs)) => left
+            .iter()
+            .zip(pairs)
+            .map(|(l, &r)| {
+                format!(
+                    "{l} → {}",
+                    right.get(r).map_or(NOT_ANSWERED, String::as_str)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Body::Ordering { items, .. }, Response::Order(order)) => order
+            .iter()
+            .filter_map(|&i| items.get(i).cloned())
+            .collect::<Vec<_>>()
+            .join(" → "),
+        _ => NOT_ANSWERED.to_string(),
     }
 }

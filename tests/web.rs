@@ -31,7 +31,9 @@ fn props(table: &Rc<sourced_core::FactTable>, config: Config) -> AppProps {
         config,
         config_errors: Vec::new(),
         saved: None,
-        persist: false,
+        storage: None,
+        host: None,
+        base_url: String::new(),
     }
 }
 
@@ -234,6 +236,7 @@ async fn resume_after_remount_comes_back_to_the_same_question() {
     let saved = Progress {
         spec,
         answers,
+        elapsed_ms: Vec::new(),
         showing_feedback: false,
         draft: None,
     };
@@ -250,7 +253,7 @@ async fn resume_after_remount_comes_back_to_the_same_question() {
 #[wasm_bindgen_test]
 async fn progress_survives_a_remount_through_local_storage() {
     let table = table();
-    effects::clear_progress();
+    effects::clear_progress(effects::PROGRESS_KEY);
     let config = Config {
         seed: Some(9),
         count: Some(3),
@@ -259,17 +262,17 @@ async fn progress_survives_a_remount_through_local_storage() {
     };
     let quiz = generate(&table, &config.spec(0));
     let root = mount(AppProps {
-        persist: true,
+        storage: Some(effects::PROGRESS_KEY.to_string()),
         ..props(&table, config.clone())
     })
     .await;
     answer(&root, &quiz.questions[0].correct_response()).await;
     root.remove();
-    let saved = effects::load_progress().expect("progress was saved");
+    let saved = effects::load_progress(effects::PROGRESS_KEY).expect("progress was saved");
     assert_eq!(saved.answers.len(), 1);
     let again = mount(AppProps {
         saved: Some(saved),
-        persist: true,
+        storage: Some(effects::PROGRESS_KEY.to_string()),
         ..props(&table, Config::default())
     })
     .await;
@@ -277,7 +280,7 @@ async fn progress_survives_a_remount_through_local_storage() {
         text(&again).contains("✓ Right."),
         "the feedback of the answered question is back"
     );
-    effects::clear_progress();
+    effects::clear_progress(effects::PROGRESS_KEY);
 }
 
 #[wasm_bindgen_test]
@@ -285,13 +288,14 @@ async fn corrupt_or_old_storage_is_ignored_without_a_crash() {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     for junk in ["{not json", r#"{"spec":{"seed":"x"}}"#, r#"{"version":0}"#] {
         storage.set_item(effects::PROGRESS_KEY, junk).unwrap();
-        assert_eq!(effects::load_progress(), None, "{junk}");
+        assert_eq!(effects::load_progress(effects::PROGRESS_KEY), None, "{junk}");
     }
     // A save whose answers do not fit its quiz is refused too.
     let spec = QuizSpec::new(1, 2);
     let bogus = Progress {
         spec,
         answers: vec![Response::Choice(0); 9],
+        elapsed_ms: Vec::new(),
         showing_feedback: false,
         draft: None,
     };
@@ -304,7 +308,7 @@ async fn corrupt_or_old_storage_is_ignored_without_a_crash() {
         text(&root).contains(sourced_quiz::strings::START),
         "the start screen shows instead"
     );
-    effects::clear_progress();
+    effects::clear_progress(effects::PROGRESS_KEY);
 }
 
 #[wasm_bindgen_test]
@@ -352,7 +356,7 @@ async fn a_bad_configuration_is_shown_by_key_and_the_start_screen_still_works() 
 #[wasm_bindgen_test]
 async fn an_answer_typed_but_not_checked_survives_a_remount() {
     let table = table();
-    effects::clear_progress();
+    effects::clear_progress(effects::PROGRESS_KEY);
     let config = Config {
         seed: Some(3),
         count: Some(1),
@@ -361,20 +365,20 @@ async fn an_answer_typed_but_not_checked_survives_a_remount() {
         ..Config::default()
     };
     let root = mount(AppProps {
-        persist: true,
+        storage: Some(effects::PROGRESS_KEY.to_string()),
         ..props(&table, config)
     })
     .await;
     type_text(&root, "half a thought").await;
     root.remove();
-    let saved = effects::load_progress().expect("the draft was saved");
+    let saved = effects::load_progress(effects::PROGRESS_KEY).expect("the draft was saved");
     assert_eq!(
         saved.draft.as_ref().map(|d| d.text.as_str()),
         Some("half a thought")
     );
     let again = mount(AppProps {
         saved: Some(saved),
-        persist: true,
+        storage: Some(effects::PROGRESS_KEY.to_string()),
         ..props(&table, Config::default())
     })
     .await;
@@ -382,7 +386,7 @@ async fn an_answer_typed_but_not_checked_survives_a_remount() {
         .dyn_into()
         .unwrap();
     assert_eq!(input.value(), "half a thought");
-    effects::clear_progress();
+    effects::clear_progress(effects::PROGRESS_KEY);
 }
 
 #[wasm_bindgen_test]
@@ -432,4 +436,139 @@ async fn text_from_a_fact_table_is_rendered_as_text_never_as_markup() {
     assert!(text(&root).contains("Headline <img src=x"));
     let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+/// A host element carrying `data-` settings, with a shadow root and the widget mounted inside it,
+/// as `sourced-quiz.js` does; returns the host and the render root.
+async fn mount_in_shadow(settings: &[(&str, &str)]) -> (Element, Element) {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("data-sourced-quiz", "").unwrap();
+    for (key, value) in settings {
+        host.set_attribute(&format!("data-{key}"), value).unwrap();
+    }
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let root = document.create_element("div").unwrap();
+    shadow.append_child(&root).unwrap();
+    sourced_quiz::web::mount_element(host.clone(), root.clone(), "https://quiz.example/".into());
+    yew::scheduler::flush().await;
+    (host, root)
+}
+
+/// Records the `detail` of every `sourced-quiz:*` DOM event reaching `target`, as JSON.
+fn record_events(target: &Element) -> (Rc<std::cell::RefCell<Vec<serde_json::Value>>>, Vec<gloo::events::EventListener>) {
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let listeners = ["ready", "answered", "completed"]
+        .into_iter()
+        .map(|name| {
+            let seen = seen.clone();
+            gloo::events::EventListener::new(target, format!("sourced-quiz:{name}"), move |event| {
+                let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
+                let json: String = js_sys::JSON::stringify(&detail).unwrap().into();
+                seen.borrow_mut().push(serde_json::from_str(&json).unwrap());
+            })
+        })
+        .collect();
+    (seen, listeners)
+}
+
+#[wasm_bindgen_test]
+async fn a_script_mount_reads_its_data_attributes_inside_a_shadow_root() {
+    let (host, root) = mount_in_shadow(&[
+        ("seed", "3"),
+        ("count", "2"),
+        ("kinds", "true_false"),
+        ("autostart", "on"),
+        ("persist", "off"),
+    ])
+    .await;
+    let expected = generate(&table(), &QuizSpec { kinds: vec![QuestionKind::TrueFalse], ..QuizSpec::new(3, 2) });
+    assert!(text(&root).contains("Question 1 of 2"), "{}", text(&root));
+    assert!(text(&root).contains(&expected.questions[0].prompt));
+    assert!(host.query_selector(".sq-widget").unwrap().is_none(), "the widget lives in the shadow root only");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_data_attribute_is_named_as_the_page_wrote_it() {
+    let (host, root) = mount_in_shadow(&[("theme", "blue"), ("count", "5")]).await;
+    assert_eq!(
+        first(&root, "[role=alert] li").inner_text(),
+        "`data-theme=blue` is not valid: data-theme expects light, dark or auto"
+    );
+    click(&first(&root, "form.sq-start button[type=submit]")).await;
+    assert!(text(&root).contains("Question 1 of 5"), "the rest of the settings still apply");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn theme_and_accent_reach_the_widget_without_a_style_attribute() {
+    let (host, root) = mount_in_shadow(&[("theme", "dark"), ("accent", "#FB0")]).await;
+    let widget = first(&root, ".sq-widget");
+    assert!(widget.class_name().split_whitespace().any(|c| c == "sq-theme-dark"));
+    assert_eq!(widget.style().get_property_value("--sq-accent").unwrap(), "#ffbb00");
+    assert_eq!(widget.style().get_property_value("--sq-accent-fg").unwrap(), "#000000", "dark text on a light accent");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ready_answered_and_completed_are_dispatched_on_the_mount_element() {
+    let table = table();
+    let spec = QuizSpec::new(11, 2);
+    let quiz = generate(&table, &spec);
+    let document = gloo::utils::document();
+    // Listen on the body: the events bubble out of the host element.
+    let (seen, _listeners) = record_events(&document.body().unwrap());
+    let (host, root) = mount_in_shadow(&[("seed", "11"), ("count", "2"), ("autostart", "1"), ("persist", "off")]).await;
+    host.set_id("quiz-under-test");
+    answer(&root, &quiz.questions[0].correct_response()).await;
+    click(&first(&root, "button[type=submit]")).await;
+    answer(&root, &wrong(&quiz.questions[1].body, &quiz.questions[1].correct_response())).await;
+    click(&first(&root, "button[type=submit]")).await;
+    assert!(text(&root).contains("Your results"), "{}", text(&root));
+
+    let seen = seen.borrow();
+    let kinds: Vec<&str> = seen.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["sourced-quiz:ready", "sourced-quiz:answered", "sourced-quiz:answered", "sourced-quiz:completed"]);
+    assert_eq!(seen[0]["quiz"], "seed=11&count=2");
+    assert_eq!(seen[1]["question"]["correct"], true);
+    assert_eq!(seen[1]["question"]["prompt"], quiz.questions[0].prompt.as_str());
+    assert_eq!(seen[2]["question"]["correct"], false);
+    assert_eq!(seen[2]["widget"], "quiz-under-test");
+    assert_eq!(seen[2]["statement"]["verb"]["id"], "http://adlnet.gov/expapi/verbs/answered");
+    assert_eq!(seen[2]["statement"]["result"]["success"], false);
+    assert_eq!(seen[3]["score"], serde_json::json!({ "right": 1, "answered": 2, "total": 2 }));
+    assert_eq!(seen[3]["statement"]["result"]["score"]["raw"], 1);
+    assert_eq!(seen[3]["statement"]["object"]["id"], "https://quiz.example/?seed=11&count=2");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_resumed_quiz_does_not_repeat_events_it_already_sent() {
+    let table = table();
+    let spec = QuizSpec::new(5, 2);
+    let quiz = generate(&table, &spec);
+    let key = effects::progress_key("seed=5&count=2");
+    effects::save_progress(
+        &key,
+        &Progress {
+            spec,
+            answers: vec![quiz.questions[0].correct_response()],
+            elapsed_ms: vec![900],
+            showing_feedback: true,
+            draft: None,
+        },
+    );
+    let document = gloo::utils::document();
+    let (seen, _listeners) = record_events(&document.body().unwrap());
+    let (host, root) = mount_in_shadow(&[("seed", "5"), ("count", "2")]).await;
+    assert!(text(&root).contains("Question 1 of 2"), "resumed at the feedback: {}", text(&root));
+    click(&first(&root, "button[type=submit]")).await;
+    let kinds: Vec<String> = seen.borrow().iter().map(|e| e["type"].as_str().unwrap().to_string()).collect();
+    assert_eq!(kinds, ["sourced-quiz:ready"], "no second `answered` for question 1");
+    effects::clear_progress(&key);
+    host.remove();
 }

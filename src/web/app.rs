@@ -1,12 +1,14 @@
 //! The root component: one reducer holding the start-screen choices and the quiz session.
 
 use super::effects;
+use super::host::HostLink;
 use super::question_card::QuestionCard;
 use super::sources_panel::SourcesPanel;
 use super::start_screen::StartScreen;
 use super::summary::Summary;
+use crate::events::EventContext;
 use crate::strings;
-use sourced_core::config::Config;
+use sourced_core::config::{text_on, Config, Theme};
 use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,9 +34,15 @@ pub struct AppProps {
     pub config_errors: Vec<String>,
     #[prop_or_default]
     pub saved: Option<Progress>,
-    /// Whether to keep progress in localStorage.
-    #[prop_or(true)]
-    pub persist: bool,
+    /// The localStorage key progress is kept under; `None` keeps nothing (`persist=off`).
+    #[prop_or_default]
+    pub storage: Option<String>,
+    /// Where events go: the mount element and the host origin; `None` sends none.
+    #[prop_or_default]
+    pub host: Option<HostLink>,
+    /// The widget's address without query, the base of the activity ids in its events.
+    #[prop_or_default]
+    pub base_url: String,
 }
 
 /// The widget's state: the choices on the start screen and the quiz being taken, if any.
@@ -141,15 +149,34 @@ pub fn App(props: &AppProps) -> Html {
 
     // Keep progress across reloads; the quiz works the same when storage is unavailable.
     let progress = model.session.as_ref().map(|s| s.progress.clone());
-    let persist = props.persist;
+    let storage = props.storage.clone();
     use_effect_with(progress, move |progress| {
-        if persist {
+        if let Some(key) = storage {
             match progress {
-                Some(progress) => effects::save_progress(progress),
-                None => effects::clear_progress(),
+                Some(progress) => effects::save_progress(&key, progress),
+                None => effects::clear_progress(&key),
             }
         }
     });
+
+    use_host_events(props, &model);
+
+    // A page's accent colour, set through the CSSOM (a strict CSP forbids style attributes).
+    let widget = use_node_ref();
+    {
+        let widget = widget.clone();
+        use_effect_with(props.config.accent.clone(), move |accent| {
+            if let Some(accent) = accent {
+                effects::set_css_property(&widget, "--sq-accent", accent);
+                effects::set_css_property(&widget, "--sq-accent-fg", text_on(accent));
+            }
+        });
+    }
+    let theme = match props.config.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("sq-theme-light"),
+        Theme::Dark => Some("sq-theme-dark"),
+    };
 
     let table = model.table.clone();
     let body = match &model.session {
@@ -186,11 +213,60 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-        <div class="sq-widget">
+        <div ref={widget} class={classes!("sq-widget", theme)}>
             // The title stays through the quiz, so the page always has its one level-one heading.
             <h1 class="sq-title">{ strings::TITLE }</h1>
             { body }
             <SourcesPanel table={table} />
         </div>
     }
+}
+
+/// Tells the host page what happens: `ready` once mounted, `answered` after each Check, and
+/// `completed` when the summary appears. A resumed quiz does not repeat what it already said.
+#[hook]
+fn use_host_events(props: &AppProps, model: &UseReducerHandle<Model>) {
+    let answered = model.session.as_ref().map_or(0, |s| s.progress.answers.len());
+    let finished = model.session.as_ref().is_some_and(Session::is_finished);
+    // What the host has been told: the answers and whether the summary, as of the last render.
+    let told = use_mut_ref(|| (answered, finished));
+    let context = {
+        let host = props.host.clone();
+        let base_url = props.base_url.clone();
+        move || {
+            host.clone().map(|host| {
+                let context = EventContext {
+                    widget: host.widget_id(),
+                    base_url: base_url.clone(),
+                    timestamp: effects::now_iso(),
+                };
+                (host, context)
+            })
+        }
+    };
+    {
+        let context = context.clone();
+        let session = model.session.clone();
+        use_effect_with((), move |_| {
+            if let Some((host, context)) = context() {
+                host.emit(&context.ready(session.as_ref()));
+            }
+        });
+    }
+    let session = model.session.clone();
+    use_effect_with((answered, finished), move |&(answered, finished)| {
+        let (told_answers, told_finished) = *told.borrow();
+        *told.borrow_mut() = (answered, finished);
+        let (Some(session), Some((host, context))) = (session, context()) else {
+            return;
+        };
+        if answered > told_answers {
+            if let Some(event) = context.answered(&session, answered - 1) {
+                host.emit(&event);
+            }
+        }
+        if finished && !told_finished {
+            host.emit(&context.completed(&session));
+        }
+    });
 }

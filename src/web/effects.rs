@@ -1,4 +1,4 @@
-//! The browser edges in one place: the URL, localStorage, the random seed and the console.
+//! The browser edges in one place: the URL, `data-` attributes, localStorage, the clock, focus and the console.
 
 use sourced_core::config::spec_query;
 use sourced_core::{Progress, QuizSpec};
@@ -6,6 +6,15 @@ use web_sys::Storage;
 
 /// Versioned so that a change to the saved shape never misreads an old save.
 pub const PROGRESS_KEY: &str = "sourced-quiz:v1:progress";
+
+/// The storage key for widgets configured with this scope (see `Config::storage_scope`).
+pub fn progress_key(scope: &str) -> String {
+    if scope.is_empty() {
+        PROGRESS_KEY.to_string()
+    } else {
+        format!("{PROGRESS_KEY}:{scope}")
+    }
+}
 
 /// The element with this id, created at the end of `<body>` if the page has none.
 pub fn mount_point(id: &str) -> Option<web_sys::Element> {
@@ -44,6 +53,34 @@ pub fn query_pairs() -> Vec<(String, String)> {
     pairs
 }
 
+/// An element's `data-` attributes as settings (`data-seed="4"` is `seed=4`), in document order;
+/// `data-sourced-quiz` itself only marks the element.
+pub fn data_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
+    let names = element.get_attribute_names();
+    names
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| {
+            let key = name.strip_prefix("data-")?;
+            if key == "sourced-quiz" {
+                return None;
+            }
+            let value = element.get_attribute(&name).unwrap_or_default();
+            Some((key.to_string(), value))
+        })
+        .collect()
+}
+
+/// This page's address without query or fragment (`https://quiz.example/news/`).
+pub fn page_base_url() -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
 /// A fresh seed from the browser's randomness (an edge: the core never draws its own).
 pub fn random_seed() -> u64 {
     // Seeds stay below 10^9 so they are short enough to read aloud and type.
@@ -64,8 +101,8 @@ fn storage() -> Option<Storage> {
 }
 
 /// Saved progress, or `None` when there is none or it is unreadable (corrupt, older version).
-pub fn load_progress() -> Option<Progress> {
-    let text = storage()?.get_item(PROGRESS_KEY).ok()??;
+pub fn load_progress(key: &str) -> Option<Progress> {
+    let text = storage()?.get_item(key).ok()??;
     match serde_json::from_str(&text) {
         Ok(progress) => Some(progress),
         Err(error) => {
@@ -78,18 +115,23 @@ pub fn load_progress() -> Option<Progress> {
 }
 
 /// Saves progress; a full or forbidden storage is ignored, since the quiz still works without it.
-pub fn save_progress(progress: &Progress) {
+pub fn save_progress(key: &str, progress: &Progress) {
     if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(progress)) {
-        if storage.set_item(PROGRESS_KEY, &text).is_err() {
+        if storage.set_item(key, &text).is_err() {
             warn("sourced-quiz: could not save progress (storage full or forbidden)");
         }
     }
 }
 
-pub fn clear_progress() {
+pub fn clear_progress(key: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(PROGRESS_KEY);
+        let _ = storage.remove_item(key);
     }
+}
+
+/// Milliseconds since the epoch, from the browser's clock (the core never reads a clock).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 pub fn warn(message: &str) {
@@ -103,12 +145,33 @@ pub fn focus(node: &yew::NodeRef) {
     }
 }
 
-/// Whether keyboard focus fell back to the page body (its element was disabled or removed).
-pub fn focus_was_lost() -> bool {
+/// Whether keyboard focus fell out of the widget that holds `inside` (its element was disabled
+/// or removed): to the page body, or, in a shadow root, out of that root.
+pub fn focus_was_lost(inside: &yew::NodeRef) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(node) = inside.get() else {
+        return false;
+    };
+    if let Some(shadow) = node.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
+        return shadow.active_element().is_none();
+    }
     let document = gloo::utils::document();
     match (document.active_element(), document.body()) {
         (None, _) => true,
         (Some(active), Some(body)) => active == *body.as_ref(),
         (Some(_), None) => false,
+    }
+}
+
+/// ISO 8601 time now, for event timestamps.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Sets a custom property on an element through the CSSOM (allowed under `style-src 'self'`,
+/// where a `style` attribute is not).
+pub fn set_css_property(node: &yew::NodeRef, name: &str, value: &str) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.style().set_property(name, value);
     }
 }

@@ -2,7 +2,8 @@
 
 use super::app::SharedTable;
 use crate::strings;
-use sourced_core::{Body, Evidence, Question, Response, Status};
+pub use crate::strings::describe_response;
+use sourced_core::{Evidence, Question, Response, Status};
 use yew::prelude::*;
 
 /// Props of [`Feedback`].
@@ -46,34 +47,6 @@ pub fn status_words(question: &Question, table: &SharedTable) -> String {
         }
         Status::SingleSource => strings::SINGLE_SOURCE.to_string(),
         Status::Conflicting => strings::CONFLICTING.to_string(),
-    }
-}
-
-/// A learner's response in words.
-pub fn describe_response(question: &Question, response: &Response) -> String {
-    match (&question.body, response) {
-        (Body::Choice { options, .. }, Response::Choice(i)) => {
-            options.get(*i).cloned().unwrap_or_default()
-        }
-        (_, Response::Number(n)) => n.to_string(),
-        (_, Response::Text(text)) => text.clone(),
-        (Body::Matching { left, right, .. }, Response::Pairs(pairs)) => left
-            .iter()
-            .zip(pairs)
-            .map(|(l, &r)| {
-                format!(
-                    "{l} → {}",
-                    right.get(r).map_or(strings::NOT_ANSWERED, String::as_str)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        (Body::Ordering { items, .. }, Response::Order(order)) => order
-            .iter()
-            .filter_map(|&i| items.get(i).cloned())
-            .collect::<Vec<_>>()
-            .join(" → "),
-        _ => strings::NOT_ANSWERED.to_string(),
     }
 }
 

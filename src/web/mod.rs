@@ -1,8 +1,9 @@
-//! The Yew widget: a thin view over the core's quiz state, mounted by `start`.
+//! The Yew widget: a thin view over the core's quiz state, mounted on a page or into a host's element.
 
 mod app;
 pub mod effects;
 mod feedback;
+pub mod host;
 mod question_card;
 mod sources_panel;
 mod start_screen;
@@ -10,44 +11,96 @@ mod summary;
 
 pub use app::{App, AppProps, Model, Msg, SharedTable};
 pub use feedback::{Feedback, FeedbackProps};
+pub use host::HostLink;
 
-use sourced_core::config::parse_config;
+use sourced_core::config::{parse_config, Config};
+use sourced_core::FactTable;
 use std::rc::Rc;
+use web_sys::Element;
 
-/// The id of the element the page gives the widget; created if the page has none.
+/// The id of the element the stand-alone page gives the widget; created if the page has none.
 pub const MOUNT_ID: &str = "sourced-quiz";
 
-/// Reads the page's configuration and saved progress, then mounts the widget.
-pub fn start() {
+/// The stand-alone page (and the iframe embed): settings from the URL, mounted on `#sourced-quiz`.
+pub fn start_page() {
     let Some(root) = effects::mount_point(MOUNT_ID) else {
         return;
     };
-    let props = match crate::embedded_table() {
-        Ok(table) => props_for_page(table),
+    let base_url = effects::page_base_url();
+    mount_with(root.clone(), root, effects::query_pairs(), base_url, true);
+}
+
+/// A script-tag mount: settings from `host`'s `data-` attributes, rendered into `root` (inside
+/// `host`'s shadow root); events are dispatched on `host`. `base_url` is where the widget's
+/// files are served from, for the ids in its xAPI statements.
+pub fn mount_element(host: Element, root: Element, base_url: String) {
+    let pairs = effects::data_attributes(&host);
+    mount_with(host, root, pairs, base_url, false);
+}
+
+fn mount_with(
+    host: Element,
+    root: Element,
+    pairs: Vec<(String, String)>,
+    base_url: String,
+    is_page: bool,
+) {
+    let table = match crate::embedded_table() {
+        Ok(table) => table,
         Err(message) => {
             root.set_text_content(Some(&message));
             return;
         }
     };
+    let (config, errors) = read_config(&table, &pairs, if is_page { "" } else { "data-" });
+    if is_page {
+        host::report_height(&config);
+    }
+    let props = AppProps {
+        host: Some(HostLink::new(host, &config)),
+        base_url,
+        ..props_for(table, config, errors)
+    };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
-/// The props a page's URL and storage ask for.
-pub fn props_for_page(table: sourced_core::FactTable) -> AppProps {
-    let pairs = effects::query_pairs();
-    let topics = table.topics();
-    let (config, errors, unknown) =
-        parse_config(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &topics);
+/// Parses settings, warning in the console about keys it does not know (`prefix` is how the
+/// page spelled them: `data-` for attributes).
+fn read_config(
+    table: &FactTable,
+    pairs: &[(String, String)],
+    prefix: &str,
+) -> (Config, Vec<String>) {
+    let (config, errors, unknown) = parse_config(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &table.topics(),
+    );
     for key in unknown {
-        effects::warn(&format!("sourced-quiz: unknown setting `{key}` ignored"));
+        effects::warn(&format!(
+            "sourced-quiz: unknown setting `{prefix}{key}` ignored (known: {})",
+            sourced_core::config::KEYS.join(", ")
+        ));
     }
-    let saved =
-        effects::load_progress().filter(|p| config.seed.is_none_or(|seed| p.spec.seed == seed));
+    let errors = errors.iter().map(|error| error.message(prefix)).collect();
+    (config, errors)
+}
+
+/// The props for a configuration: the table, any saved progress that fits it, and where to save.
+pub fn props_for(table: FactTable, config: Config, config_errors: Vec<String>) -> AppProps {
+    let storage = config
+        .persist
+        .then(|| effects::progress_key(&config.storage_scope()));
+    let saved = storage
+        .as_deref()
+        .and_then(effects::load_progress)
+        .filter(|p| config.seed.is_none_or(|seed| p.spec.seed == seed));
     AppProps {
         table: SharedTable(Rc::new(table)),
         config,
-        config_errors: errors.iter().map(ToString::to_string).collect(),
+        config_errors,
         saved,
-        persist: true,
+        storage,
+        host: None,
+        base_url: String::new(),
     }
 }

@@ -62,6 +62,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| effects::focus(&heading));
     }
+    // When this question appeared (the card is keyed by question, so this is per question).
+    let shown_at = use_state(effects::now_ms);
     let checked = props.response.is_some();
     let response = draft.response(&props.question.body);
     // One button that is Check, then Next: it keeps keyboard focus across the change, and the
@@ -70,7 +72,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     {
         let button = button.clone();
         use_effect_with(checked, move |&checked| {
-            if checked && effects::focus_was_lost() {
+            if checked && effects::focus_was_lost(&button) {
                 effects::focus(&button);
             }
         });
@@ -78,12 +80,17 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let on_submit = {
         let on_msg = props.on_msg.clone();
         let response = response.clone();
+        let shown_at = *shown_at;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if checked {
                 on_msg.emit(Msg::Quiz(Action::Next));
             } else if let Some(response) = response.clone() {
-                on_msg.emit(Msg::Quiz(Action::Check(response)));
+                let elapsed_ms = (effects::now_ms() - shown_at).max(0.0) as u64;
+                on_msg.emit(Msg::Quiz(Action::Check {
+                    response,
+                    elapsed_ms,
+                }));
             }
         })
     };

@@ -10,15 +10,117 @@ pub const LENGTHS: [usize; 4] = [5, 10, 15, 20];
 pub const MAX_COUNT: usize = 50;
 pub const DEFAULT_COUNT: usize = 10;
 
+/// Every key a page may set, in the order the README documents them.
+pub const KEYS: [&str; 10] = [
+    "seed",
+    "count",
+    "topics",
+    "kinds",
+    "difficulty",
+    "theme",
+    "accent",
+    "persist",
+    "autostart",
+    "host",
+];
+
+/// Keys the pym.js loader adds to an iframe's URL (`childId` is read; the rest are known, not used).
+const PYM_KEYS: [&str; 4] = ["childId", "initialWidth", "parentTitle", "parentUrl"];
+
 /// What a page asked for. Unset fields keep the start screen's defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     pub seed: Option<u64>,
     pub count: Option<usize>,
     pub topics: Vec<Topic>,
     pub kinds: Vec<QuestionKind>,
     pub difficulty: Option<Difficulty>,
+    pub theme: Theme,
+    /// The accent colour as `#rrggbb`, lower case.
+    pub accent: Option<String>,
+    /// Whether progress is kept in the browser's storage (on by default).
+    pub persist: bool,
     pub autostart: bool,
+    /// Where host events are posted; `None` posts none.
+    pub host: Option<HostOrigin>,
+    /// Set when the pym.js loader framed the widget: its child id and the parent page's origin.
+    pub pym: Option<PymChild>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            seed: None,
+            count: None,
+            topics: Vec::new(),
+            kinds: Vec::new(),
+            difficulty: None,
+            theme: Theme::Auto,
+            accent: None,
+            persist: true,
+            autostart: false,
+            host: None,
+            pym: None,
+        }
+    }
+}
+
+/// The colour scheme: follow the reader's system setting, or force one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The origin host events are posted to: one exact origin, or any (`*`, only when a page asks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostOrigin {
+    Any,
+    Exact(String),
+}
+
+impl HostOrigin {
+    /// The `targetOrigin` argument for `postMessage`.
+    pub fn target(&self) -> &str {
+        match self {
+            HostOrigin::Any => "*",
+            HostOrigin::Exact(origin) => origin,
+        }
+    }
+
+    /// Whether a message from `origin` may speak for the host.
+    pub fn admits(&self, origin: &str) -> bool {
+        match self {
+            HostOrigin::Any => true,
+            HostOrigin::Exact(expected) => expected == origin,
+        }
+    }
+}
+
+/// What the pym.js protocol needs: the child id to put in every message and the parent's origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PymChild {
+    pub id: String,
+    pub parent_origin: Option<String>,
+}
+
+impl PymChild {
+    /// A pym.js height message (`pymxPYMx<id>xPYMxheightxPYMx<px>`).
+    pub fn height_message(&self, height: u32) -> String {
+        format!("pymxPYMx{}xPYMxheightxPYMx{height}", self.id)
+    }
 }
 
 /// A configuration value that could not be used, naming the key and what it accepts.
@@ -29,13 +131,19 @@ pub struct ConfigError {
     pub allowed: String,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}={}` is not valid: {} expects {}",
+impl ConfigError {
+    /// The message for a page that spells its keys with `prefix` (`data-` for attributes).
+    pub fn message(&self, prefix: &str) -> String {
+        format!(
+            "`{prefix}{}={}` is not valid: {prefix}{} expects {}",
             self.key, self.value, self.key, self.allowed
         )
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(""))
     }
 }
 
@@ -100,19 +208,176 @@ pub fn parse_config<'a>(
                 Some(difficulty) => config.difficulty = Some(difficulty),
                 None => fail("easy, medium or hard".into()),
             },
-            "autostart" => match value.trim() {
-                "" | "1" | "true" | "on" | "yes" => config.autostart = true,
-                "0" | "false" | "off" | "no" => config.autostart = false,
-                _ => fail("true or false".into()),
+            "theme" => match value.trim() {
+                "auto" => config.theme = Theme::Auto,
+                "light" => config.theme = Theme::Light,
+                "dark" => config.theme = Theme::Dark,
+                _ => fail("light, dark or auto".into()),
             },
+            "accent" => match hex_colour(value) {
+                Some(colour) => config.accent = Some(colour),
+                None => fail("a colour as #rgb or #rrggbb, e.g. #0b57d0".into()),
+            },
+            "persist" => match switch(value) {
+                Some(on) => config.persist = on,
+                None => fail("on or off".into()),
+            },
+            "autostart" => match switch(value) {
+                Some(on) => config.autostart = on,
+                None => fail("true or false".into()),
+            },
+            "host" => match host_origin(value) {
+                Some(host) => config.host = Some(host),
+                None => fail(
+                    "an origin such as https://news.example (scheme, host and port only), or *"
+                        .into(),
+                ),
+            },
+            "childId" => match value.trim() {
+                id if !id.is_empty() && id.len() <= 100 && !id.contains("xPYMx") => {
+                    let parent_origin = config.pym.take().and_then(|p| p.parent_origin);
+                    config.pym = Some(PymChild {
+                        id: id.to_string(),
+                        parent_origin,
+                    });
+                }
+                _ => fail("the id pym.js gives its child frame".into()),
+            },
+            "parentUrl" => {
+                // pym.js passes the parent page's address; only its origin is kept, to post to.
+                let origin = url_origin(value);
+                match config.pym.as_mut() {
+                    Some(pym) => pym.parent_origin = origin,
+                    None => {
+                        config.pym = Some(PymChild {
+                            id: String::new(),
+                            parent_origin: origin,
+                        })
+                    }
+                }
+            }
+            key if PYM_KEYS.contains(&key) => {}
             other => unknown.push(other.to_string()),
         }
     }
+    // A parentUrl without a childId is not a pym.js frame.
+    config.pym = config.pym.filter(|pym| !pym.id.is_empty());
     (config, errors, unknown)
 }
 
+/// The items of a comma-separated list, trimmed, empty ones skipped.
 fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// On or off, in the spellings pages use (`1`, `true`, `on`, `yes`; an empty value means on).
+fn switch(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "1" | "true" | "on" | "yes" => Some(true),
+        "0" | "false" | "off" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// `#rgb` or `#rrggbb` as `#rrggbb` in lower case; nothing else (no names, no CSS functions).
+pub fn hex_colour(value: &str) -> Option<String> {
+    let digits = value.trim().strip_prefix('#')?;
+    if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let full: String = match digits.len() {
+        3 => digits.chars().flat_map(|c| [c, c]).collect(),
+        6 => digits.to_string(),
+        _ => return None,
+    };
+    Some(format!("#{}", full.to_ascii_lowercase()))
+}
+
+/// The text colour (black or white) with the higher contrast on a `#rrggbb` background.
+pub fn text_on(background: &str) -> &'static str {
+    let channel = |i: usize| {
+        let value = u8::from_str_radix(background.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+        let c = f64::from(value) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    // Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05.
+    if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 {
+        "#ffffff"
+    } else {
+        "#000000"
+    }
+}
+
+/// `*`, or an origin: `http` or `https`, a host, an optional port, nothing after but one `/`.
+fn host_origin(value: &str) -> Option<HostOrigin> {
+    let value = value.trim();
+    if value == "*" {
+        return Some(HostOrigin::Any);
+    }
+    let origin = url_origin(value)?;
+    // Only an origin: a path, query or fragment would make the page think events go somewhere narrower.
+    let (_, after_scheme) = value.split_once("://")?;
+    let tail = &after_scheme[after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len())..];
+    (tail.is_empty() || tail == "/").then_some(HostOrigin::Exact(origin))
+}
+
+/// The origin (`scheme://host[:port]`, lower case, default port dropped) that starts an `http(s)` URL,
+/// spelled as browsers spell `event.origin`.
+pub fn url_origin(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => "80",
+        "https" => "443",
+        _ => return None,
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (host, port) = match authority.strip_prefix('[') {
+        // An IPv6 literal: [::1] or [::1]:8080.
+        Some(inner) => {
+            let (address, after) = inner.split_once(']')?;
+            if address.is_empty() || !address.chars().all(|c| c.is_ascii_hexdigit() || c == ':') {
+                return None;
+            }
+            let port = match after {
+                "" => None,
+                _ => Some(after.strip_prefix(':')?),
+            };
+            (&authority[..address.len() + 2], port)
+        }
+        None => {
+            let (host, port) = match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            };
+            let valid = !host.is_empty()
+                && !host.starts_with(['.', '-'])
+                && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+            if !valid {
+                return None;
+            }
+            (host, port)
+        }
+    };
+    let host = host.to_ascii_lowercase();
+    match port {
+        None => Some(format!("{scheme}://{host}")),
+        Some(port) if port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()) => {
+            let number: u16 = port.parse().ok()?;
+            if number.to_string() == default_port {
+                Some(format!("{scheme}://{host}"))
+            } else {
+                Some(format!("{scheme}://{host}:{number}"))
+            }
+        }
+        Some(_) => None,
+    }
 }
 
 impl Config {
@@ -125,6 +390,32 @@ impl Config {
             kinds: self.kinds.clone(),
             difficulty: self.difficulty,
         }
+    }
+}
+
+impl Config {
+    /// Names the saved progress of widgets configured like this one, so that two different widgets
+    /// on one page (or one site) never overwrite each other's progress. Empty for an unconfigured page.
+    pub fn storage_scope(&self) -> String {
+        let mut scope = Vec::new();
+        if let Some(seed) = self.seed {
+            scope.push(format!("seed={seed}"));
+        }
+        if let Some(count) = self.count {
+            scope.push(format!("count={count}"));
+        }
+        if !self.topics.is_empty() {
+            let topics: Vec<&str> = self.topics.iter().map(|t| t.0.as_str()).collect();
+            scope.push(format!("topics={}", topics.join(",")));
+        }
+        if !self.kinds.is_empty() {
+            let kinds: Vec<&str> = self.kinds.iter().map(|k| k.name()).collect();
+            scope.push(format!("kinds={}", kinds.join(",")));
+        }
+        if let Some(difficulty) = self.difficulty {
+            scope.push(format!("difficulty={}", difficulty.name()));
+        }
+        scope.join("&")
     }
 }
 
@@ -202,6 +493,114 @@ mod tests {
             "`difficulty=extreme` is not valid: difficulty expects easy, medium or hard"
         );
         assert!(messages[2].starts_with("`seed=-1` is not valid: seed expects a whole number"));
+    }
+
+    #[test]
+    fn embedding_keys_are_read() {
+        let (config, errors, unknown) = parse_config(
+            [
+                ("theme", "dark"),
+                ("accent", "#C05"),
+                ("persist", "off"),
+                ("host", "https://News.Example:443/"),
+            ],
+            &topics(),
+        );
+        assert!(errors.is_empty() && unknown.is_empty(), "{errors:?} {unknown:?}");
+        assert_eq!(config.theme, Theme::Dark);
+        assert_eq!(config.accent.as_deref(), Some("#cc0055"));
+        assert!(!config.persist);
+        assert_eq!(config.host, Some(HostOrigin::Exact("https://news.example".into())));
+        let (config, _, _) = parse_config([("host", "*")], &topics());
+        assert_eq!(config.host, Some(HostOrigin::Any));
+        assert!(Config::default().persist, "progress is kept unless a page turns it off");
+    }
+
+    #[test]
+    fn bad_embedding_values_name_the_key_and_what_it_allows() {
+        let (config, errors, _) = parse_config(
+            [
+                ("theme", "blue"),
+                ("accent", "red"),
+                ("accent", "#12345"),
+                ("accent", "url(x)"),
+                ("persist", "maybe"),
+                ("host", "news.example"),
+                ("host", "https://news.example/path"),
+                ("host", "javascript://x"),
+                ("host", "https://user@news.example"),
+            ],
+            &topics(),
+        );
+        assert_eq!(config, Config::default(), "no bad value is half-used");
+        let keys: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["theme", "accent", "accent", "accent", "persist", "host", "host", "host", "host"]
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "`theme=blue` is not valid: theme expects light, dark or auto"
+        );
+        assert!(errors[1].to_string().contains("#rgb or #rrggbb"));
+        assert!(errors[5].to_string().contains("https://news.example"));
+    }
+
+    #[test]
+    fn origins_are_spelled_as_browsers_spell_them() {
+        let cases = [
+            ("https://news.example/a/b?c#d", Some("https://news.example")),
+            ("HTTP://127.0.0.1:8080", Some("http://127.0.0.1:8080")),
+            ("http://example.com:80/", Some("http://example.com")),
+            ("https://[::1]:9000/x", Some("https://[::1]:9000")),
+            ("https://news.example:99999", None),
+            ("ftp://news.example", None),
+            ("https://", None),
+            ("https://-bad.example", None),
+            ("https://a b.example", None),
+        ];
+        for (url, origin) in cases {
+            assert_eq!(url_origin(url).as_deref(), origin, "{url}");
+        }
+    }
+
+    #[test]
+    fn pym_frames_are_recognized_and_their_parent_origin_kept() {
+        let (config, errors, unknown) = parse_config(
+            [
+                ("initialWidth", "600"),
+                ("childId", "quiz-1"),
+                ("parentTitle", "An article"),
+                ("parentUrl", "https://news.example/2025/08/carney?x=1"),
+            ],
+            &topics(),
+        );
+        assert!(errors.is_empty() && unknown.is_empty(), "{errors:?} {unknown:?}");
+        let pym = config.pym.expect("a pym child");
+        assert_eq!(pym.id, "quiz-1");
+        assert_eq!(pym.parent_origin.as_deref(), Some("https://news.example"));
+        assert_eq!(pym.height_message(420), "pymxPYMxquiz-1xPYMxheightxPYMx420");
+        let (config, _, _) = parse_config([("parentUrl", "https://news.example/")], &topics());
+        assert_eq!(config.pym, None, "a parentUrl alone is not a pym frame");
+    }
+
+    #[test]
+    fn accent_text_is_whichever_of_black_and_white_reads_better() {
+        assert_eq!(text_on("#0b57d0"), "#ffffff");
+        assert_eq!(text_on("#ffdd00"), "#000000");
+        assert_eq!(text_on("#000000"), "#ffffff");
+        assert_eq!(text_on("#ffffff"), "#000000");
+    }
+
+    #[test]
+    fn differently_configured_widgets_save_progress_apart() {
+        let parse = |pairs: &[(&'static str, &'static str)]| {
+            parse_config(pairs.iter().copied(), &topics()).0.storage_scope()
+        };
+        assert_eq!(parse(&[]), "");
+        assert_eq!(parse(&[("theme", "dark")]), "", "looks do not change the quiz");
+        assert_ne!(parse(&[("seed", "1")]), parse(&[("seed", "2")]));
+        assert_eq!(parse(&[("seed", "1"), ("count", "5")]), "seed=1&count=5");
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct Progress {
     pub answers: Vec<Response>,
     /// Whether the current question's answer has been checked and its feedback is showing.
     pub showing_feedback: bool,
+    /// How long each checked answer took, in milliseconds (from the question appearing to Check).
+    #[serde(default)]
+    pub elapsed_ms: Vec<u64>,
     /// What the learner has entered on the current question but not checked yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<DraftAnswer>,
@@ -106,8 +109,8 @@ pub struct Session {
 pub enum Action {
     /// Keep what the learner has entered so far on the current question.
     Draft(DraftAnswer),
-    /// Check this answer to the current question and show the feedback.
-    Check(Response),
+    /// Check this answer to the current question and show the feedback; the page measures the time.
+    Check { response: Response, elapsed_ms: u64 },
     /// Go on from the feedback to the next question (or the summary).
     Next,
     /// Start the same questions again.
@@ -130,6 +133,7 @@ impl Session {
             progress: Progress {
                 spec,
                 answers: Vec::new(),
+                elapsed_ms: Vec::new(),
                 showing_feedback: false,
                 draft: None,
             },
@@ -167,8 +171,14 @@ impl Session {
             Action::Draft(draft) if !self.progress.showing_feedback && !self.is_finished() => {
                 self.progress.draft = Some(draft);
             }
-            Action::Check(response) if !self.progress.showing_feedback && !self.is_finished() => {
+            Action::Check {
+                response,
+                elapsed_ms,
+            } if !self.progress.showing_feedback && !self.is_finished() => {
                 self.progress.answers.push(response);
+                // Older saves have no times: pad them so that times line up with answers.
+                self.progress.elapsed_ms.resize(self.progress.answers.len() - 1, 0);
+                self.progress.elapsed_ms.push(elapsed_ms);
                 self.progress.showing_feedback = true;
                 self.progress.draft = None;
             }
@@ -177,6 +187,7 @@ impl Session {
             }
             Action::Retry => {
                 self.progress.answers.clear();
+                self.progress.elapsed_ms.clear();
                 self.progress.showing_feedback = false;
                 self.progress.draft = None;
             }
@@ -249,6 +260,7 @@ mod tests {
         let progress = Progress {
             spec: spec.clone(),
             answers: Vec::new(),
+            elapsed_ms: Vec::new(),
             showing_feedback: false,
             draft: None,
         };
@@ -270,7 +282,10 @@ mod tests {
         };
         session.apply(Action::Draft(draft.clone()));
         assert_eq!(session.progress.draft, Some(draft));
-        session.apply(Action::Check(Response::Choice(1)));
+        session.apply(Action::Check {
+            response: Response::Choice(1),
+            elapsed_ms: 1500,
+        });
         assert_eq!(session.progress.draft, None);
         assert_eq!(session.score(), 1);
         // No drafting over feedback or after the end.

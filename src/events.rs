@@ -1,0 +1,613 @@
+//! Host events (`ready`, `answered`, `completed`) and the xAPI statements they carry, as plain data.
+//!
+//! The browser layer posts these to the host page and dispatches them as DOM events; building
+//! them here keeps every field testable natively. The schema is documented in the README.
+
+use crate::strings::describe_response;
+use serde::Serialize;
+use sourced_core::config::spec_query;
+use sourced_core::{Body, Question, QuestionKind, Session};
+
+/// Prefixes every event's `type`, so hosts can tell our messages from any other.
+pub const EVENT_PREFIX: &str = "sourced-quiz:";
+const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
+const LANGUAGE: &str = "en";
+
+/// Where and when an event happens: facts only the browser knows.
+#[derive(Clone, Debug)]
+pub struct EventContext {
+    /// The widget's id on its page (the mount element's id, or empty).
+    pub widget: String,
+    /// The widget's own address without query or fragment, e.g. `https://quiz.example/quiz/`:
+    /// activity ids are built on it.
+    pub base_url: String,
+    /// ISO 8601 time of the event.
+    pub timestamp: String,
+}
+
+/// One event for the host page.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct HostEvent {
+    /// `sourced-quiz:ready`, `sourced-quiz:answered` or `sourced-quiz:completed`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub widget: String,
+    pub timestamp: String,
+    /// The quiz being taken, as the query that reproduces it (absent on a start screen).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quiz: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<AnsweredQuestion>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
+}
+
+/// The question just answered.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AnsweredQuestion {
+    /// 1-based position in the quiz.
+    pub number: usize,
+    pub kind: &'static str,
+    pub prompt: String,
+    pub topic: String,
+    pub fact_ids: Vec<String>,
+    pub response: String,
+    pub correct_answer: String,
+    pub correct: bool,
+    pub elapsed_ms: u64,
+}
+
+/// Right answers out of questions asked so far (`answered`) or in all (`completed`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Score {
+    pub right: usize,
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// An xAPI 1.0.3 statement. The actor is anonymous: the widget knows no one; an LRS host that
+/// does may replace it with its own learner.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Statement {
+    pub actor: Actor,
+    pub verb: Verb,
+    pub object: Activity,
+    pub result: StatementResult,
+    pub context: Context,
+    pub timestamp: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Actor {
+    #[serde(rename = "objectType")]
+    pub object_type: &'static str,
+    pub account: Account,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Account {
+    #[serde(rename = "homePage")]
+    pub home_page: String,
+    pub name: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Verb {
+    pub id: &'static str,
+    pub display: LanguageMap,
+}
+
+/// `{"en": "…"}`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LanguageMap {
+    pub en: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Activity {
+    #[serde(rename = "objectType")]
+    pub object_type: &'static str,
+    pub id: String,
+    pub definition: Definition,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Definition {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub name: LanguageMap,
+    #[serde(rename = "interactionType", skip_serializing_if = "Option::is_none")]
+    pub interaction_type: Option<&'static str>,
+    #[serde(
+        rename = "correctResponsesPattern",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub correct_responses_pattern: Vec<String>,
+    /// Options of a choice or sequencing interaction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Component>,
+    /// Left and right columns of a matching interaction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<Component>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub target: Vec<Component>,
+}
+
+/// An interaction component: an id and its words.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Component {
+    pub id: String,
+    pub description: LanguageMap,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StatementResult {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+    pub success: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion: Option<bool>,
+    pub score: StatementScore,
+    /// ISO 8601 duration, e.g. `PT4.25S`.
+    pub duration: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StatementScore {
+    pub raw: usize,
+    pub min: usize,
+    pub max: usize,
+    pub scaled: f64,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Context {
+    #[serde(rename = "contextActivities", skip_serializing_if = "Option::is_none")]
+    pub context_activities: Option<ContextActivities>,
+    pub language: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ContextActivities {
+    pub parent: Vec<ActivityRef>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ActivityRef {
+    #[serde(rename = "objectType")]
+    pub object_type: &'static str,
+    pub id: String,
+}
+
+impl EventContext {
+    fn event(&self, name: &str, session: Option<&Session>) -> HostEvent {
+        HostEvent {
+            kind: format!("{EVENT_PREFIX}{name}"),
+            widget: self.widget.clone(),
+            timestamp: self.timestamp.clone(),
+            quiz: session.map(|s| quiz_query(s)),
+            question: None,
+            score: None,
+            statement: None,
+        }
+    }
+
+    /// The widget is on the page and working (`session` when it resumed or autostarted a quiz).
+    pub fn ready(&self, session: Option<&Session>) -> HostEvent {
+        self.event("ready", session)
+    }
+
+    /// Question `index` (0-based) was just checked; `None` if it has no answer yet.
+    pub fn answered(&self, session: &Session, index: usize) -> Option<HostEvent> {
+        let question = session.quiz.questions.get(index)?;
+        let response = session.progress.answers.get(index)?;
+        let elapsed_ms = session.progress.elapsed_ms.get(index).copied().unwrap_or(0);
+        let correct = question.grade(response);
+        let answered = AnsweredQuestion {
+            number: index + 1,
+            kind: question.kind.name(),
+            prompt: question.prompt.clone(),
+            topic: question.topic.0.clone(),
+            fact_ids: question.fact_ids.iter().map(|id| id.0.clone()).collect(),
+            response: describe_response(question, response),
+            correct_answer: question.answer_text.clone(),
+            correct,
+            elapsed_ms,
+        };
+        let (interaction_type, pattern, choices, source, target) = interaction(question);
+        let statement = Statement {
+            actor: self.actor(),
+            verb: Verb {
+                id: VERB_ANSWERED,
+                display: words("answered"),
+            },
+            object: Activity {
+                object_type: "Activity",
+                id: format!("{}#question-{}", self.quiz_iri(session), index + 1),
+                definition: Definition {
+                    kind: INTERACTION,
+                    name: words(&question.prompt),
+                    interaction_type: Some(interaction_type),
+                    correct_responses_pattern: vec![pattern],
+                    choices,
+                    source,
+                    target,
+                },
+            },
+            result: StatementResult {
+                response: Some(xapi_response(question, response)),
+                success: correct,
+                completion: None,
+                score: StatementScore {
+                    raw: usize::from(correct),
+                    min: 0,
+                    max: 1,
+                    scaled: if correct { 1.0 } else { 0.0 },
+                },
+                duration: duration(elapsed_ms),
+            },
+            context: Context {
+                context_activities: Some(ContextActivities {
+                    parent: vec![ActivityRef {
+                        object_type: "Activity",
+                        id: self.quiz_iri(session),
+                    }],
+                }),
+                language: LANGUAGE,
+            },
+            timestamp: self.timestamp.clone(),
+        };
+        Some(HostEvent {
+            question: Some(answered),
+            score: Some(score(session)),
+            statement: Some(statement),
+            ..self.event("answered", Some(session))
+        })
+    }
+
+    /// The last question's feedback was left for the summary.
+    pub fn completed(&self, session: &Session) -> HostEvent {
+        let score = score(session);
+        let total_ms: u64 = session.progress.elapsed_ms.iter().sum();
+        let scaled = if score.total == 0 {
+            0.0
+        } else {
+            score.right as f64 / score.total as f64
+        };
+        let statement = Statement {
+            actor: self.actor(),
+            verb: Verb {
+                id: VERB_COMPLETED,
+                display: words("completed"),
+            },
+            object: Activity {
+                object_type: "Activity",
+                id: self.quiz_iri(session),
+                definition: Definition {
+                    kind: ASSESSMENT,
+                    name: words(crate::strings::TITLE),
+                    interaction_type: None,
+                    correct_responses_pattern: Vec::new(),
+                    choices: Vec::new(),
+                    source: Vec::new(),
+                    target: Vec::new(),
+                },
+            },
+            result: StatementResult {
+                response: None,
+                success: scaled >= 0.5,
+                completion: Some(true),
+                score: StatementScore {
+                    raw: score.right,
+                    min: 0,
+                    max: score.total,
+                    scaled,
+                },
+                duration: duration(total_ms),
+            },
+            context: Context {
+                context_activities: None,
+                language: LANGUAGE,
+            },
+            timestamp: self.timestamp.clone(),
+        };
+        HostEvent {
+            score: Some(score),
+            statement: Some(statement),
+            ..self.event("completed", Some(session))
+        }
+    }
+
+    /// The quiz as an activity: the widget's address with the query that reproduces the quiz.
+    fn quiz_iri(&self, session: &Session) -> String {
+        format!("{}?{}", self.base_url, quiz_query(session))
+    }
+
+    fn actor(&self) -> Actor {
+        Actor {
+            object_type: "Agent",
+            account: Account {
+                home_page: self.base_url.clone(),
+                name: "anonymous",
+            },
+        }
+    }
+}
+
+/// The query that reproduces this session's quiz (`seed=…&count=…`), without the autostart switch.
+fn quiz_query(session: &Session) -> String {
+    let query = spec_query(&session.progress.spec);
+    query
+        .strip_suffix("&autostart=1")
+        .unwrap_or(&query)
+        .to_string()
+}
+
+fn score(session: &Session) -> Score {
+    Score {
+        right: session.score(),
+        answered: session.progress.answers.len(),
+        total: session.quiz.questions.len(),
+    }
+}
+
+fn words(text: &str) -> LanguageMap {
+    LanguageMap {
+        en: text.to_string(),
+    }
+}
+
+/// `PT4.25S`: xAPI durations are ISO 8601.
+fn duration(ms: u64) -> String {
+    let seconds = ms / 1000;
+    match ms % 1000 {
+        0 => format!("PT{seconds}S"),
+        fraction => {
+            let fraction = format!("{fraction:03}");
+            format!("PT{seconds}.{}S", fraction.trim_end_matches('0'))
+        }
+    }
+}
+
+type Interaction = (
+    &'static str,
+    String,
+    Vec<Component>,
+    Vec<Component>,
+    Vec<Component>,
+);
+
+/// The cmi.interaction type, correct-response pattern and components for a question.
+fn interaction(question: &Question) -> Interaction {
+    let components = |items: &[String]| -> Vec<Component> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Component {
+                id: i.to_string(),
+                description: words(text),
+            })
+            .collect()
+    };
+    let none = Vec::new;
+    match &question.body {
+        Body::Choice { options, correct } if question.kind == QuestionKind::TrueFalse => {
+            let truth = options.get(*correct).is_some_and(|o| o == "True");
+            ("true-false", truth.to_string(), none(), none(), none())
+        }
+        Body::Choice { options, correct } => (
+            "choice",
+            correct.to_string(),
+            components(options),
+            none(),
+            none(),
+        ),
+        Body::Numeric {
+            answer, tolerance, ..
+        } => {
+            let pattern = if *tolerance == 0.0 {
+                answer.to_string()
+            } else {
+                format!("{}[:]{}", answer - tolerance, answer + tolerance)
+            };
+            ("numeric", pattern, none(), none(), none())
+        }
+        Body::Cloze { accepted, .. } => (
+            "fill-in",
+            accepted.first().cloned().unwrap_or_default(),
+            none(),
+            none(),
+            none(),
+        ),
+        Body::Matching { left, right, pairs } => (
+            "matching",
+            pairs
+                .iter()
+                .enumerate()
+                .map(|(l, r)| format!("{l}[.]{r}"))
+                .collect::<Vec<_>>()
+                .join("[,]"),
+            none(),
+            components(left),
+            components(right),
+        ),
+        Body::Ordering { items, order } => (
+            "sequencing",
+            join_ids(order),
+            components(items),
+            none(),
+            none(),
+        ),
+    }
+}
+
+/// The learner's response in the interaction's own format.
+fn xapi_response(question: &Question, response: &sourced_core::Response) -> String {
+    use sourced_core::Response;
+    match (&question.body, response) {
+        (Body::Choice { options, .. }, Response::Choice(i))
+            if question.kind == QuestionKind::TrueFalse =>
+        {
+            options.get(*i).is_some_and(|o| o == "True").to_string()
+        }
+        (_, Response::Choice(i)) => i.to_string(),
+        (_, Response::Number(n)) => n.to_string(),
+        (_, Response::Text(text)) => text.clone(),
+        (_, Response::Pairs(pairs)) => pairs
+            .iter()
+            .enumerate()
+            .map(|(l, r)| format!("{l}[.]{r}"))
+            .collect::<Vec<_>>()
+            .join("[,]"),
+        (_, Response::Order(order)) => join_ids(order),
+    }
+}
+
+fn join_ids(ids: &[usize]) -> String {
+    ids.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join("[,]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sourced_core::{Action, QuizSpec};
+
+    fn context() -> EventContext {
+        EventContext {
+            widget: "quiz-1".into(),
+            base_url: "https://quiz.example/embed/".into(),
+            timestamp: "2026-11-22T10:00:00.000Z".into(),
+        }
+    }
+
+    fn session(count: usize) -> Session {
+        let table = crate::embedded_table().expect("the shipped table verifies");
+        Session::new(&table, QuizSpec::new(42, count))
+    }
+
+    #[test]
+    fn durations_are_iso_8601() {
+        assert_eq!(duration(0), "PT0S");
+        assert_eq!(duration(4250), "PT4.25S");
+        assert_eq!(duration(61_005), "PT61.005S");
+    }
+
+    #[test]
+    fn answered_carries_the_question_and_an_xapi_statement() {
+        let mut session = session(5);
+        let question = session.quiz.questions[0].clone();
+        session.apply(Action::Check {
+            response: question.correct_response(),
+            elapsed_ms: 3200,
+        });
+        let event = context().answered(&session, 0).expect("question 1 was answered");
+        assert_eq!(event.kind, "sourced-quiz:answered");
+        let answered = event.question.as_ref().unwrap();
+        assert!(answered.correct);
+        assert_eq!(answered.number, 1);
+        assert_eq!(answered.elapsed_ms, 3200);
+        assert_eq!(
+            answered.fact_ids,
+            question.fact_ids.iter().map(|f| f.0.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            event.score,
+            Some(Score {
+                right: 1,
+                answered: 1,
+                total: 5
+            })
+        );
+        let statement = event.statement.as_ref().unwrap();
+        assert_eq!(statement.verb.id, VERB_ANSWERED);
+        assert_eq!(statement.object.definition.kind, INTERACTION);
+        assert_eq!(
+            statement.object.id,
+            "https://quiz.example/embed/?seed=42&count=5#question-1"
+        );
+        assert!(statement.result.success);
+        assert_eq!(statement.result.duration, "PT3.2S");
+        assert_eq!(
+            statement.result.response.as_deref(),
+            Some(statement.object.definition.correct_responses_pattern[0].as_str()),
+            "a right answer matches the correct-response pattern"
+        );
+        assert!(context().answered(&session, 1).is_none(), "not answered yet");
+    }
+
+    #[test]
+    fn every_kind_gets_a_response_in_its_interaction_format() {
+        // A long quiz holds every kind; a right answer always fits its own pattern
+        // (numeric patterns are `low[:]high` ranges, the others exact).
+        let fits = |pattern: &str, response: &str| match pattern.split_once("[:]") {
+            Some((low, high)) => {
+                let value: f64 = response.parse().unwrap();
+                low.parse::<f64>().unwrap() <= value && value <= high.parse::<f64>().unwrap()
+            }
+            None => pattern == response,
+        };
+        let table = crate::embedded_table().unwrap();
+        let quiz = sourced_core::generate(&table, &QuizSpec::new(1, 20));
+        let mut seen = std::collections::BTreeSet::new();
+        for question in &quiz.questions {
+            let (kind, pattern, ..) = interaction(question);
+            seen.insert(kind);
+            let response = xapi_response(question, &question.correct_response());
+            assert!(fits(&pattern, &response), "{}: {response} vs {pattern}", question.prompt);
+        }
+        assert!(seen.len() >= 6, "kinds covered: {seen:?}");
+    }
+
+    #[test]
+    fn completed_scores_the_whole_quiz() {
+        let mut session = session(3);
+        for (i, question) in session.quiz.questions.clone().iter().enumerate() {
+            let response = if i == 0 {
+                question.correct_response()
+            } else {
+                sourced_core::Response::Text("surely wrong".into())
+            };
+            session.apply(Action::Check {
+                response,
+                elapsed_ms: 1000,
+            });
+            session.apply(Action::Next);
+        }
+        let event = context().completed(&session);
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["type"], "sourced-quiz:completed");
+        assert_eq!(json["score"]["right"], 1);
+        assert_eq!(json["score"]["total"], 3);
+        let statement = &json["statement"];
+        assert_eq!(statement["verb"]["id"], VERB_COMPLETED);
+        assert_eq!(statement["result"]["score"]["raw"], 1);
+        assert_eq!(statement["result"]["score"]["max"], 3);
+        assert_eq!(statement["result"]["completion"], true);
+        assert_eq!(statement["result"]["duration"], "PT3S");
+        assert_eq!(statement["actor"]["account"]["name"], "anonymous");
+        assert_eq!(statement["object"]["definition"]["type"], ASSESSMENT);
+    }
+
+    #[test]
+    fn ready_names_the_widget_and_any_quiz() {
+        let event = serde_json::to_value(context().ready(None)).unwrap();
+        assert_eq!(
+            event,
+            serde_json::json!({
+                "type": "sourced-quiz:ready",
+                "widget": "quiz-1",
+                "timestamp": "2026-11-22T10:00:00.000Z"
+            })
+        );
+        let with_quiz = context().ready(Some(&session(5)));
+        assert_eq!(with_quiz.quiz.as_deref(), Some("seed=42&count=5"));
+    }
+}
