@@ -14,10 +14,19 @@ const files = { js: '@JS@', wasm: '@WASM@', css: '@CSS@' };
 const base = new URL('./', import.meta.url);
 const SELECTOR = '[data-sourced-quiz]';
 
-const widget = await import(new URL(files.js, base).href);
-await widget.default({ module_or_path: new URL(files.wasm, base) });
-
 const mounted = new WeakSet();
+let widget;
+try {
+  widget = await import(new URL(files.js, base).href);
+  await widget.default({ module_or_path: new URL(files.wasm, base) });
+} catch (error) {
+  // Never a blank box: say what happened where the quiz should be.
+  console.error('sourced-quiz: the widget could not load', error);
+  document.querySelectorAll(SELECTOR).forEach((host) => {
+    host.textContent = 'The quiz could not load. Reload the page to try again.';
+  });
+  throw error;
+}
 
 async function mount(host) {
   if (mounted.has(host)) return;
