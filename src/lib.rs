@@ -1,6 +1,7 @@
 //! Sourced Quiz: the verified fact table as shipped, and (on wasm32) the Yew widget that quizzes from it.
 
 pub mod events;
+pub mod results;
 pub mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,201 @@
+//! A learner's results as files to keep (CSV, JSON) and a short summary to paste: nothing is sent anywhere.
+
+use crate::strings::describe_response;
+use serde::Serialize;
+use sourced_core::config::spec_query;
+use sourced_core::Session;
+
+/// One answered question, as it appears in both files.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ResultRow {
+    pub number: usize,
+    pub question: String,
+    pub kind: &'static str,
+    pub topic: String,
+    pub given_answer: String,
+    pub correct_answer: String,
+    pub right: bool,
+    pub fact_ids: Vec<String>,
+    /// Seconds from the question appearing to Check, to a tenth.
+    pub seconds: f64,
+}
+
+/// The whole file: which quiz, the score, and every answer.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Results {
+    /// The settings that reproduce this quiz (`seed=42&count=10…`).
+    pub quiz: String,
+    /// The class code for this quiz, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class_code: Option<String>,
+    pub right: usize,
+    pub total: usize,
+    pub questions: Vec<ResultRow>,
+}
+
+impl Results {
+    /// The results of the answers given so far.
+    pub fn of(session: &Session, class_code: Option<String>) -> Results {
+        let query = spec_query(&session.progress.spec);
+        let questions = session
+            .quiz
+            .questions
+            .iter()
+            .zip(&session.progress.answers)
+            .enumerate()
+            .map(|(i, (question, response))| ResultRow {
+                number: i + 1,
+                question: question.prompt.clone(),
+                kind: question.kind.name(),
+                topic: question.topic.0.clone(),
+                given_answer: describe_response(question, response),
+                correct_answer: question.answer_text.clone(),
+                right: question.grade(response),
+                fact_ids: question.fact_ids.iter().map(|id| id.0.clone()).collect(),
+                seconds: session
+                    .progress
+                    .elapsed_ms
+                    .get(i)
+                    .map_or(0.0, |&ms| (ms as f64 / 100.0).round() / 10.0),
+            })
+            .collect();
+        Results {
+            quiz: query
+                .strip_suffix("&autostart=1")
+                .unwrap_or(&query)
+                .to_string(),
+            class_code,
+            right: session.score(),
+            total: session.quiz.questions.len(),
+            questions,
+        }
+    }
+
+    /// Pretty JSON, for keeping or for a teacher's script.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// CSV (RFC 4180, with a header row) that spreadsheets open as they are.
+    pub fn to_csv(&self) -> String {
+        let mut csv = String::from(
+            "number,question,kind,topic,given answer,correct answer,right,fact ids,seconds\r\n",
+        );
+        for row in &self.questions {
+            let cells = [
+                row.number.to_string(),
+                row.question.clone(),
+                row.kind.to_string(),
+                row.topic.clone(),
+                row.given_answer.clone(),
+                row.correct_answer.clone(),
+                if row.right { "yes" } else { "no" }.to_string(),
+                row.fact_ids.join(" "),
+                format!("{:.1}", row.seconds),
+            ];
+            let line: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
+            csv.push_str(&line.join(","));
+            csv.push_str("\r\n");
+        }
+        csv
+    }
+
+    /// Three lines to paste into a class forum: the score, the quiz, the right and wrong per question.
+    pub fn summary(&self) -> String {
+        let marks: String = self
+            .questions
+            .iter()
+            .map(|row| if row.right { '✓' } else { '✗' })
+            .collect();
+        let quiz = match &self.class_code {
+            Some(code) => format!("class code {code}"),
+            None => self.quiz.clone(),
+        };
+        format!(
+            "Carney in Kyiv, a sourced quiz: {} of {} right\nQuiz: {quiz}\nAnswers: {marks}",
+            self.right, self.total
+        )
+    }
+}
+
+/// A cell, quoted when it must be; a cell a spreadsheet would run as a formula gets a leading `'`.
+fn csv_cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err()
+    {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sourced_core::{Action, QuizSpec, Response};
+
+    fn finished(count: usize) -> Session {
+        let table = crate::embedded_table().expect("the shipped table verifies");
+        let mut session = Session::new(&table, QuizSpec::new(42, count));
+        for (i, question) in session.quiz.questions.clone().iter().enumerate() {
+            let response = if i % 2 == 0 {
+                question.correct_response()
+            } else {
+                Response::Text("=HYPERLINK(\"http://evil.example\")".into())
+            };
+            session.apply(Action::Check {
+                response,
+                elapsed_ms: 12_345,
+            });
+            session.apply(Action::Next);
+        }
+        session
+    }
+
+    #[test]
+    fn csv_has_a_row_per_question_with_every_column() {
+        let session = finished(4);
+        let results = Results::of(&session, Some("K7MQP4XA".into()));
+        let csv = results.to_csv();
+        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 5, "a header and four rows:\n{csv}");
+        assert!(lines[0].starts_with("number,question,kind,topic,given answer,correct answer,right"));
+        assert!(lines[1].starts_with("1,"));
+        assert!(lines[1].contains(",yes,"), "{}", lines[1]);
+        assert!(lines[2].contains(",no,"), "{}", lines[2]);
+        assert!(lines[1].ends_with(",12.3"), "seconds to a tenth: {}", lines[1]);
+        let first = &session.quiz.questions[0];
+        assert!(csv.contains(&first.fact_ids[0].0));
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_run_as_formulas() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("-5"), "-5", "a negative number stays a number");
+        let csv = Results::of(&finished(2), None).to_csv();
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), "{csv}");
+    }
+
+    #[test]
+    fn json_and_summary_say_the_same_score() {
+        let results = Results::of(&finished(4), Some("K7MQP4XA".into()));
+        let json: serde_json::Value = serde_json::from_str(&results.to_json()).unwrap();
+        assert_eq!(json["right"], 2);
+        assert_eq!(json["total"], 4);
+        assert_eq!(json["quiz"], "seed=42&count=4");
+        assert_eq!(json["class_code"], "K7MQP4XA");
+        assert_eq!(json["questions"].as_array().unwrap().len(), 4);
+        assert_eq!(json["questions"][1]["right"], false);
+        assert_eq!(
+            results.summary(),
+            "Carney in Kyiv, a sourced quiz: 2 of 4 right\nQuiz: class code K7MQP4XA\nAnswers: ✓✗✓✗"
+        );
+    }
+}
