@@ -37,6 +37,15 @@ pub const CONFIG_PROBLEM: &str = "This page's quiz settings have a problem:";
 pub const NOT_ANSWERED: &str = "not answered";
 pub const TYPE_ANSWER: &str = "Your answer";
 pub const BLANK: &str = "blank";
+pub const KEEP_RESULTS: &str = "Keep your results";
+pub const KEEP_RESULTS_NOTE: &str =
+    "These files are made in your browser and saved on this device; nothing is sent anywhere.";
+pub const DOWNLOAD_CSV: &str = "Download results (CSV)";
+pub const DOWNLOAD_JSON: &str = "Download results (JSON)";
+pub const SUMMARY_TO_PASTE: &str = "Summary to paste";
+pub const COPY_SUMMARY: &str = "Copy summary";
+pub const COPIED: &str = "Summary copied.";
+pub const COPY_FAILED: &str = "Could not copy: select the summary and copy it yourself.";
 
 /// "Question 3 of 10"
 pub fn progress(n: usize, total: usize) -> String {

@@ -163,6 +163,54 @@ pub fn focus_was_lost(inside: &yew::NodeRef) -> bool {
     }
 }
 
+/// Saves `text` as a file on the reader's device (made in the browser, never uploaded).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies text to the clipboard; `done` hears whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::JsCast;
+    // navigator.clipboard.writeText, looked up at run time: it is absent outside secure contexts.
+    let navigator = gloo::utils::window().navigator();
+    let write = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|clipboard| {
+            let write_text = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+            let write_text = write_text.dyn_into::<js_sys::Function>().ok()?;
+            let promise = write_text.call1(&clipboard, &text.into()).ok()?;
+            promise.dyn_into::<js_sys::Promise>().ok()
+        });
+    let Some(promise) = write else {
+        done(false);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
 /// ISO 8601 time now, for event timestamps.
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()

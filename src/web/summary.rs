@@ -3,6 +3,7 @@
 use super::app::{Msg, SharedTable};
 use super::effects;
 use super::feedback::{describe_response, Quotes};
+use crate::results::Results;
 use crate::strings;
 use sourced_core::{Action, Session};
 use yew::prelude::*;
@@ -12,6 +13,9 @@ use yew::prelude::*;
 pub struct SummaryProps {
     pub session: Session,
     pub table: SharedTable,
+    /// The class code of this quiz, shown in the results, when it has one.
+    #[prop_or_default]
+    pub class_code: Option<String>,
     pub on_msg: Callback<Msg>,
 }
 
@@ -37,6 +41,27 @@ pub fn Summary(props: &SummaryProps) -> Html {
         })
     };
     let link = effects::share_link(&session.progress.spec);
+    let results = Results::of(session, props.class_code.clone());
+    let file_stem = format!("sourced-quiz-results-{}", session.progress.spec.seed);
+    let on_csv = {
+        let (csv, name) = (results.to_csv(), format!("{file_stem}.csv"));
+        Callback::from(move |_| effects::download(&name, "text/csv;charset=utf-8", &csv))
+    };
+    let on_json = {
+        let (json, name) = (results.to_json(), format!("{file_stem}.json"));
+        Callback::from(move |_| effects::download(&name, "application/json", &json))
+    };
+    let copy_status = use_state(|| "");
+    let on_copy = {
+        let summary = results.summary();
+        let copy_status = copy_status.clone();
+        Callback::from(move |_| {
+            let copy_status = copy_status.clone();
+            effects::copy_text(&summary, move |copied| {
+                copy_status.set(if copied { strings::COPIED } else { strings::COPY_FAILED })
+            });
+        })
+    };
     let topics = session.topic_scores().into_iter().map(|t| {
         html! { <tr><th scope="row">{ strings::topic_name(&t.topic.0) }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
     });
@@ -71,6 +96,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <span>{ strings::SHARE_LINK }</span>
                 <input type="text" readonly=true value={link} />
             </label>
+            <h3>{ strings::KEEP_RESULTS }</h3>
+            <p class="sq-meta">{ strings::KEEP_RESULTS_NOTE }</p>
+            <div class="sq-actions">
+                <button type="button" onclick={on_csv}>{ strings::DOWNLOAD_CSV }</button>
+                <button type="button" onclick={on_json}>{ strings::DOWNLOAD_JSON }</button>
+            </div>
+            <label class="sq-entry">
+                <span>{ strings::SUMMARY_TO_PASTE }</span>
+                <textarea class="sq-paste" readonly=true rows="3" value={results.summary()} />
+            </label>
+            <div class="sq-actions">
+                <button type="button" onclick={on_copy}>{ strings::COPY_SUMMARY }</button>
+                <p class="sq-meta" role="status">{ *copy_status }</p>
+            </div>
             <h3>{ strings::REVIEW }</h3>
             <ol class="sq-review">{ for review }</ol>
         </section>
