@@ -384,3 +384,48 @@ fn every_topic_kind_and_length_finishes_with_what_exists() {
     };
     assert!(generate(table(), &spec).questions.is_empty());
 }
+
+/// The source-literacy lesson (`preset=source-literacy` asks for source checks only): every quiz
+/// of ten covers all four angles on the reporting, and where reports disagree or a copy got
+/// something wrong, the explanation quotes both sides.
+#[test]
+fn a_source_check_lesson_covers_every_angle_and_quotes_both_sides() {
+    use sourced_core::SourceAngle;
+    for seed in 0..200 {
+        let spec = QuizSpec {
+            kinds: vec![QuestionKind::SourceCheck],
+            ..QuizSpec::new(seed, 10)
+        };
+        let quiz = generate(table(), &spec);
+        assert_eq!(quiz.questions.len(), 10, "seed {seed}");
+        let mut angles = HashMap::new();
+        for question in &quiz.questions {
+            let fact = table().fact(&question.fact_ids[0]).unwrap();
+            let angle = SourceAngle::of(fact);
+            *angles.entry(format!("{angle:?}")).or_insert(0) += 1;
+            if matches!(angle, SourceAngle::Disagreement | SourceAngle::CopyError) {
+                let sources: BTreeSet<&str> =
+                    question.quotes.iter().map(|q| q.source.0.as_str()).collect();
+                assert!(
+                    sources.len() >= 2,
+                    "seed {seed}: `{}` quotes only {sources:?}",
+                    question.prompt
+                );
+            }
+            if angle == SourceAngle::Confirmed {
+                let groups: BTreeSet<&str> = question
+                    .quotes
+                    .iter()
+                    .filter_map(|q| table().source(&q.source))
+                    .map(|s| s.independence_group.as_str())
+                    .collect();
+                assert!(groups.len() >= 2, "seed {seed}: a confirmed claim quotes one group only");
+            }
+        }
+        // One fact has conflicting versions in the shipped table, so one disagreement per quiz.
+        assert_eq!(angles.get("Disagreement"), Some(&1), "seed {seed}: {angles:?}");
+        for angle in ["Confirmed", "SingleSource", "CopyError"] {
+            assert!(angles.get(angle).is_some_and(|&n| n >= 2), "seed {seed}: {angles:?}");
+        }
+    }
+}

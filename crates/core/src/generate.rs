@@ -111,6 +111,10 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     let topics = &generator.prepared.topics;
     let mut topic_uses = vec![0usize; topics.len()];
     let mut kind_uses = [0usize; 8];
+    // A source-check lesson (only that kind asked) rotates through its angles first: what the
+    // reports confirm, what rests on one, where they disagree, what a copy got wrong.
+    let by_angle = spec.kinds == [QuestionKind::SourceCheck];
+    let mut angle_uses = [0usize; 4];
     let mut questions = Vec::with_capacity(spec.count);
     // A plan that could not be built with the facts left is blocked until the facts are reset.
     let mut blocked = vec![false; plans.len()];
@@ -125,7 +129,12 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
             if blocked[i] || plan.fact.is_some_and(|f| used[f]) {
                 continue;
             }
-            let score = topic_uses[plan.topic] * 16 + kind_uses[plan.kind as usize];
+            let angle = if by_angle {
+                angle_uses[generator.angle(plan) as usize]
+            } else {
+                0
+            };
+            let score = angle * 4096 + topic_uses[plan.topic] * 16 + kind_uses[plan.kind as usize];
             if score < best_score {
                 best_score = score;
                 best.clear();
@@ -155,6 +164,7 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
                 }
                 topic_uses[plans[chosen].topic] += 1;
                 kind_uses[question.kind as usize] += 1;
+                angle_uses[generator.angle(&plans[chosen]) as usize] += 1;
                 questions.push(question);
             }
             None => blocked[chosen] = true,
@@ -163,6 +173,34 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     Quiz {
         spec: spec.clone(),
         questions,
+    }
+}
+
+/// What a source-check question asks about the reporting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceAngle {
+    /// Which claim independent reports confirm.
+    Confirmed,
+    /// Which claim rests on one report (and its copies).
+    SingleSource,
+    /// What one report says where the reports disagree.
+    Disagreement,
+    /// What a translation, rewrite or brief got wrong.
+    CopyError,
+}
+
+impl SourceAngle {
+    /// The angle of a source-check question about `fact`.
+    pub fn of(fact: &Fact) -> SourceAngle {
+        if fact.kind == AnswerKind::SourceError {
+            SourceAngle::CopyError
+        } else if fact.versions.len() > 1 {
+            SourceAngle::Disagreement
+        } else if fact.status == Status::Corroborated {
+            SourceAngle::Confirmed
+        } else {
+            SourceAngle::SingleSource
+        }
     }
 }
 
@@ -298,6 +336,14 @@ impl<'a> Generator<'a> {
             }
         }
         plans
+    }
+
+    /// The angle a plan's question takes (only source checks have one; others count as confirmed).
+    fn angle(&self, plan: &Plan) -> SourceAngle {
+        match plan.fact {
+            Some(f) if plan.kind == QuestionKind::SourceCheck => SourceAngle::of(&self.facts()[f]),
+            _ => SourceAngle::Confirmed,
+        }
     }
 
     /// Every question the table can make under the spec, in table order.

@@ -20,7 +20,7 @@ pub use fact::{
     AnswerKind, Currency, Date, Evidence, Fact, FactId, Money, Precision, Status, Topic, Value,
     Version,
 };
-pub use generate::{generate, Quiz, QuizSpec};
+pub use generate::{generate, Quiz, QuizSpec, SourceAngle};
 pub use question::{Body, Difficulty, Question, QuestionKind, Response};
 pub use quiz::{Action, DraftAnswer, Progress, Session, TopicScore};
 pub use source::{Source, SourceId, SourceKind};
