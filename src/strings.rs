@@ -45,7 +45,56 @@ pub const DOWNLOAD_JSON: &str = "Download results (JSON)";
 pub const SUMMARY_TO_PASTE: &str = "Summary to paste";
 pub const COPY_SUMMARY: &str = "Copy summary";
 pub const COPIED: &str = "Summary copied.";
+pub const WORKSHEET: &str = "Worksheet";
+pub const ANSWER_KEY: &str = "Answer key";
+pub const CLASS_CODE: &str = "Class code";
+pub const NAME_LINE: &str = "Name: ______________________    Date: ____________";
+pub const PRINT: &str = "Print";
+pub const MISSING_WORDS: &str = "Missing words: ______________________";
+pub const MATCHING_INSTRUCTIONS: &str = "Write the letter of the matching item after each number.";
+pub const ORDERING_INSTRUCTIONS: &str = "Number these from 1 (first) to last.";
+pub const TEACHER_TITLE: &str = "Set up a class quiz";
+pub const TEACHER_INTRO: &str = "Choose what the quiz covers. Everyone who enters the class code, or opens the link, gets exactly the same questions in the same order.";
+pub const TEACHER_LINK: &str = "For teachers: set up a class quiz with a code and printable sheets";
+pub const KINDS: &str = "Kinds of question (none ticked: all)";
+pub const SEED: &str = "Quiz number";
+pub const SEED_NOTE: &str = "Any number picks a different set of questions; the same number always gives the same set.";
+pub const NEW_NUMBER: &str = "Draw another";
+pub const STUDENT_LINK: &str = "Link for students";
+pub const WORKSHEET_LINK: &str = "Printable worksheet";
+pub const ANSWER_KEY_LINK: &str = "Printable answer key";
+pub const SOURCE_LITERACY: &str = "Source-literacy lesson: only questions about the reporting itself";
+pub const SHEET_NEEDS_QUIZ: &str =
+    "A printable sheet needs a class code (code=…) or a quiz number (seed=…) in its address.";
+pub const CODE_PROBLEM: &str = "That class code does not work:";
+pub const HAVE_CODE: &str = "Have a class code?";
+pub const ENTER_CODE: &str = "Class code (8 letters and digits)";
+pub const JOIN: &str = "Start the class quiz";
 pub const COPY_FAILED: &str = "Could not copy: select the summary and copy it yourself.";
+
+/// A kind of question as a teacher would name it.
+pub fn kind_name(kind: sourced_core::QuestionKind) -> &'static str {
+    use sourced_core::QuestionKind::*;
+    match kind {
+        MultipleChoice => "Multiple choice",
+        TrueFalse => "True or false",
+        Numeric => "Numbers",
+        Cloze => "Fill the blank",
+        WhoSaid => "Who said it",
+        Matching => "Matching",
+        Ordering => "Timeline",
+        SourceCheck => "Source check",
+    }
+}
+
+/// "10 questions"
+pub fn question_count(n: usize) -> String {
+    if n == 1 {
+        "1 question".to_string()
+    } else {
+        format!("{n} questions")
+    }
+}
 
 /// "Question 3 of 10"
 pub fn progress(n: usize, total: usize) -> String {

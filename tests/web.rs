@@ -572,3 +572,116 @@ async fn a_resumed_quiz_does_not_repeat_events_it_already_sent() {
     effects::clear_progress(&key);
     host.remove();
 }
+
+fn table_topics() -> Vec<sourced_core::Topic> {
+    table().topics()
+}
+
+#[wasm_bindgen_test]
+async fn the_teacher_view_gives_a_code_that_stands_for_the_quiz_it_shows() {
+    use sourced_core::class_code;
+    use sourced_core::config::View;
+    let table = table();
+    let root = mount(AppProps {
+        base_url: "https://quiz.example/".into(),
+        ..props(&table, Config { view: View::Teacher, seed: Some(77), ..Config::default() })
+    })
+    .await;
+    let code = first(&root, ".sq-code").inner_text().replace(' ', "");
+    let spec = class_code::decode(&code, &table_topics()).expect("the shown code decodes");
+    assert_eq!(spec.seed, 77);
+    assert_eq!(spec.count, 10);
+    let links: Vec<String> = all(&root, ".sq-links a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            format!("https://quiz.example/?code={code}"),
+            format!("https://quiz.example/?code={code}&view=worksheet"),
+            format!("https://quiz.example/?code={code}&view=key"),
+        ]
+    );
+    // Ticking a topic makes a new code for a smaller quiz, with a seed the code can hold.
+    click(&all(&root, ".sq-teacher input[type=checkbox]")[1]).await;
+    let code = first(&root, ".sq-code").inner_text().replace(' ', "");
+    let spec = class_code::decode(&code, &table_topics()).unwrap();
+    assert_eq!(spec.topics, [table_topics()[1].clone()]);
+    assert_eq!(spec.seed, 77, "77 fits a subset code, so it is kept");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_class_code_typed_on_the_start_screen_starts_exactly_its_quiz() {
+    use sourced_core::class_code;
+    let table = table();
+    let mut spec = QuizSpec::new(123, 5);
+    spec.kinds = vec![QuestionKind::TrueFalse, QuestionKind::MultipleChoice];
+    let code = class_code::encode(&spec, &table_topics()).unwrap();
+    let expected = generate(&table, &class_code::decode(&code, &table_topics()).unwrap());
+    let root = mount(props(&table, Config::default())).await;
+
+    // A typo is refused with a message, and no quiz starts.
+    let mut typo: Vec<char> = code.chars().collect();
+    typo.swap(2, 3);
+    let typo: String = typo.into_iter().collect();
+    let input: HtmlInputElement = first(&root, ".sq-join input").dyn_into().unwrap();
+    input.set_value(if typo == code { "K7MQ" } else { &typo });
+    click(&first(&root, ".sq-join button[type=submit]")).await;
+    assert!(first(&root, "#sq-code-error").inner_text().starts_with("That class code does not work:"));
+    assert!(!text(&root).contains("Question 1 of"));
+
+    input.set_value(&class_code::display(&code).to_lowercase());
+    click(&first(&root, ".sq-join button[type=submit]")).await;
+    assert!(text(&root).contains("Question 1 of 5"), "{}", text(&root));
+    assert!(text(&root).contains(&expected.questions[0].prompt));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answers() {
+    use sourced_core::config::View;
+    let table = table();
+    let config = Config { seed: Some(4), count: Some(10), ..Config::default() };
+    let quiz = generate(&table, &config.spec(0));
+    let sheet = mount(props(&table, Config { view: View::Worksheet, ..config.clone() })).await;
+    let key = mount(props(&table, Config { view: View::AnswerKey, ..config.clone() })).await;
+    assert_eq!(all(&sheet, ".sq-sheet-question").len(), 10);
+    assert_eq!(all(&key, ".sq-sheet-question").len(), 10);
+    for question in &quiz.questions {
+        assert!(text(&sheet).contains(&question.prompt));
+        assert!(text(&key).contains(&question.prompt));
+        assert!(text(&key).contains(&question.explanation));
+        assert!(!text(&sheet).contains(&question.explanation), "the worksheet gives nothing away");
+        for quote in &question.quotes {
+            assert!(text(&key).contains(&quote.quote));
+        }
+    }
+    assert!(text(&sheet).contains("Name:"));
+    sheet.remove();
+    key.remove();
+    // Without a seed or code there is no fixed quiz to print: say so.
+    let nothing = mount(props(&table, Config { view: View::Worksheet, ..Config::default() })).await;
+    assert!(first(&nothing, "[role=alert]").inner_text().contains("needs a class code"));
+    nothing.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_offers_results_to_keep_and_a_summary_to_paste() {
+    let table = table();
+    let config = Config { seed: Some(8), count: Some(1), autostart: true, ..Config::default() };
+    let quiz = generate(&table, &config.spec(0));
+    let root = mount(props(&table, config)).await;
+    answer(&root, &quiz.questions[0].correct_response()).await;
+    click(&first(&root, "button[type=submit]")).await;
+    let buttons: Vec<String> = all(&root, ".sq-summary button").iter().map(|b| b.inner_text()).collect();
+    assert!(buttons.contains(&"Download results (CSV)".to_string()), "{buttons:?}");
+    assert!(buttons.contains(&"Download results (JSON)".to_string()));
+    let paste: web_sys::HtmlTextAreaElement = first(&root, "textarea.sq-paste").dyn_into().unwrap();
+    assert_eq!(
+        paste.value(),
+        "Carney in Kyiv, a sourced quiz: 1 of 1 right\nQuiz: seed=8&count=1\nAnswers: ✓"
+    );
+    root.remove();
+}

@@ -8,7 +8,9 @@ use super::start_screen::StartScreen;
 use super::summary::Summary;
 use crate::events::EventContext;
 use crate::strings;
-use sourced_core::config::{text_on, Config, Theme};
+use super::print_sheet::PrintSheet;
+use super::teacher::TeacherScreen;
+use sourced_core::config::{text_on, Config, Theme, View};
 use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,6 +53,8 @@ pub struct Model {
     pub table: SharedTable,
     pub setup: QuizSpec,
     pub session: Option<Session>,
+    /// The class code of the quiz being taken, if it came from one.
+    pub class_code: Option<String>,
 }
 
 /// Everything a person can do, as named actions.
@@ -69,6 +73,11 @@ pub enum Msg {
     NewSet {
         seed: u64,
     },
+    /// Start the quiz a class code stands for.
+    Join {
+        spec: QuizSpec,
+        code: String,
+    },
 }
 
 impl Reducible for Model {
@@ -85,7 +94,13 @@ impl Reducible for Model {
                 }
                 None => model.setup.topics.push(topic),
             },
+            Msg::Join { spec, code } => {
+                model.setup = spec.clone();
+                model.class_code = Some(code);
+                model.session = Some(Session::new(&model.table.0, spec));
+            }
             Msg::Start { seed } => {
+                model.class_code = None;
                 model.setup.seed = seed;
                 model.session = Some(Session::new(&model.table.0, model.setup.clone()));
             }
@@ -98,6 +113,7 @@ impl Reducible for Model {
                         .map_or(model.setup.clone(), |s| s.progress.spec.clone())
                 };
                 model.setup = spec.clone();
+                model.class_code = None;
                 model.session = Some(Session::new(&model.table.0, spec));
             }
             Msg::Quiz(action) => {
@@ -119,10 +135,17 @@ impl Model {
             .saved
             .clone()
             .and_then(|progress| Session::resume(&table.0, progress));
+        // A class code starts its quiz at once, like autostart; a bad setting never starts one.
+        let starts = props.config.autostart || props.config.class_code.is_some();
         let session = resumed.or_else(|| {
-            (props.config.autostart && props.config_errors.is_empty())
+            (starts && props.config_errors.is_empty() && props.config.view == View::Quiz)
                 .then(|| Session::new(&table.0, setup.clone()))
         });
+        let class_code = props
+            .config
+            .class_code
+            .clone()
+            .filter(|_| session.as_ref().is_some_and(|s| s.progress.spec == setup));
         let setup = session.as_ref().map_or(setup, |s| s.progress.spec.clone());
         Model {
             table,
@@ -131,6 +154,7 @@ impl Model {
                 ..setup
             },
             session,
+            class_code,
         }
     }
 }
@@ -179,13 +203,26 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let table = model.table.clone();
+    let view = props.config.view;
     let body = match &model.session {
+        _ if view == View::Teacher => html! {
+            <TeacherScreen table={table.clone()} initial={model.setup.clone()} base_url={props.base_url.clone()} />
+        },
+        // A sheet needs a fixed quiz: a class code, or a seed.
+        _ if matches!(view, View::Worksheet | View::AnswerKey) && props.config.seed.is_none() => html! {
+            <p class="sq-notice" role="alert">{ strings::SHEET_NEEDS_QUIZ }</p>
+        },
+        _ if matches!(view, View::Worksheet | View::AnswerKey) => html! {
+            <PrintSheet table={table.clone()} spec={model.setup.clone()} answers={view == View::AnswerKey}
+                class_code={props.config.class_code.clone()} />
+        },
         None => html! {
             <StartScreen
                 topics={table.0.topics()}
                 setup={model.setup.clone()}
                 fixed_seed={props.config.seed}
                 errors={props.config_errors.clone()}
+                teacher_link={(!props.base_url.is_empty()).then(|| format!("{}?view=teacher", props.base_url))}
                 on_msg={dispatch.clone()}
             />
         },
@@ -193,7 +230,8 @@ pub fn App(props: &AppProps) -> Html {
             <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p>
         },
         Some(session) if session.is_finished() => html! {
-            <Summary session={session.clone()} table={table.clone()} on_msg={dispatch.clone()} />
+            <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
+                base_url={props.base_url.clone()} on_msg={dispatch.clone()} />
         },
         Some(session) => {
             let index = session.current_index();

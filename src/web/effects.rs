@@ -1,6 +1,6 @@
 //! The browser edges in one place: the URL, `data-` attributes, localStorage, the clock, focus and the console.
 
-use sourced_core::config::spec_query;
+use sourced_core::config::{spec_query, View};
 use sourced_core::{Progress, QuizSpec};
 use web_sys::Storage;
 
@@ -87,12 +87,17 @@ pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 1e9) as u64
 }
 
-/// The link that reproduces this exact quiz on this page.
-pub fn share_link(spec: &QuizSpec) -> String {
-    let location = gloo::utils::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}?{}", spec_query(spec))
+/// The link that reproduces this exact quiz on the widget's own page (`base` is its address).
+pub fn share_link(base: &str, spec: &QuizSpec) -> String {
+    format!("{base}?{}", spec_query(spec))
+}
+
+/// The link for a class code: the quiz itself, or one of its printable sheets.
+pub fn class_link(base: &str, code: &str, view: View) -> String {
+    match view {
+        View::Quiz => format!("{base}?code={code}"),
+        other => format!("{base}?code={code}&view={}", other.name()),
+    }
 }
 
 /// localStorage, or `None` where the browser forbids it (private mode, sandboxed frames).

@@ -4,10 +4,12 @@ mod app;
 pub mod effects;
 mod feedback;
 pub mod host;
+mod print_sheet;
 mod question_card;
 mod sources_panel;
 mod start_screen;
 mod summary;
+mod teacher;
 
 pub use app::{App, AppProps, Model, Msg, SharedTable};
 pub use feedback::{Feedback, FeedbackProps};

@@ -3,6 +3,7 @@
 use super::app::Msg;
 use super::effects;
 use crate::strings;
+use sourced_core::class_code;
 use sourced_core::config::LENGTHS;
 use sourced_core::{Difficulty, QuizSpec, Topic};
 use yew::prelude::*;
@@ -16,6 +17,9 @@ pub struct StartScreenProps {
     pub fixed_seed: Option<u64>,
     /// Configuration problems to show, each naming its key.
     pub errors: Vec<String>,
+    /// The teacher's setup page, where there is one (the stand-alone page, not a script embed).
+    #[prop_or_default]
+    pub teacher_link: Option<String>,
     pub on_msg: Callback<Msg>,
 }
 
@@ -64,7 +68,46 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </label>
         }
     });
+    let code_error = use_state(|| None::<String>);
+    let code_input = use_node_ref();
+    let on_join = {
+        let on_msg = props.on_msg.clone();
+        let topics = props.topics.clone();
+        let code_error = code_error.clone();
+        let code_input = code_input.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let typed = code_input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|input| input.value())
+                .unwrap_or_default();
+            match class_code::decode(&typed, &topics) {
+                Ok(spec) => {
+                    code_error.set(None);
+                    let code = class_code::normalize(&typed).unwrap_or(typed);
+                    on_msg.emit(Msg::Join { spec, code });
+                }
+                Err(error) => code_error.set(Some(error.to_string())),
+            }
+        })
+    };
+    let join = html! {
+        <form class="sq-join" onsubmit={on_join}>
+            <h2>{ strings::HAVE_CODE }</h2>
+            <label class="sq-entry">
+                <span>{ strings::ENTER_CODE }</span>
+                <input ref={code_input} type="text" autocomplete="off" autocapitalize="characters"
+                    spellcheck="false" aria-invalid={code_error.is_some().then_some("true")}
+                    aria-describedby={code_error.is_some().then_some("sq-code-error")} />
+            </label>
+            if let Some(error) = (*code_error).clone() {
+                <p class="sq-notice" id="sq-code-error" role="alert">{ strings::CODE_PROBLEM }{ " " }{ error }</p>
+            }
+            <button type="submit">{ strings::JOIN }</button>
+        </form>
+    };
     html! {
+        <>
         <form class="sq-start" onsubmit={on_start}>
             <p>{ strings::INTRO }</p>
             <p><a href="#sq-sources">{ strings::SOURCES_LINK }</a></p>
@@ -88,5 +131,10 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </fieldset>
             <button type="submit" class="sq-primary">{ strings::START }</button>
         </form>
+        { join }
+        if let Some(link) = &props.teacher_link {
+            <p class="sq-meta"><a href={link.clone()}>{ strings::TEACHER_LINK }</a></p>
+        }
+        </>
     }
 }

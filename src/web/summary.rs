@@ -16,6 +16,9 @@ pub struct SummaryProps {
     /// The class code of this quiz, shown in the results, when it has one.
     #[prop_or_default]
     pub class_code: Option<String>,
+    /// The widget page's address, for the link to this quiz.
+    #[prop_or_default]
+    pub base_url: String,
     pub on_msg: Callback<Msg>,
 }
 
@@ -40,7 +43,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             })
         })
     };
-    let link = effects::share_link(&session.progress.spec);
+    let link = effects::share_link(&props.base_url, &session.progress.spec);
     let results = Results::of(session, props.class_code.clone());
     let file_stem = format!("sourced-quiz-results-{}", session.progress.spec.seed);
     let on_csv = {

@@ -11,7 +11,10 @@ pub const MAX_COUNT: usize = 50;
 pub const DEFAULT_COUNT: usize = 10;
 
 /// Every key a page may set, in the order the README documents them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 13] = [
+    "view",
+    "code",
+    "preset",
     "seed",
     "count",
     "topics",
@@ -45,7 +48,44 @@ pub struct Config {
     pub host: Option<HostOrigin>,
     /// Set when the pym.js loader framed the widget: its child id and the parent page's origin.
     pub pym: Option<PymChild>,
+    /// Which screen the page shows: the quiz, the teacher's setup, or a printable sheet.
+    pub view: View,
+    /// The class code the quiz came from (as typed, normalized); it set seed, count and filters.
+    pub class_code: Option<String>,
 }
+
+/// What a page shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The quiz: start screen, questions, summary.
+    #[default]
+    Quiz,
+    /// The teacher's setup: choices, the class code, links to the sheets.
+    Teacher,
+    /// A printable worksheet: questions only, with room for answers.
+    Worksheet,
+    /// A printable answer key: answers, explanations, quotes and sources.
+    AnswerKey,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Quiz, View::Teacher, View::Worksheet, View::AnswerKey];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Quiz => "quiz",
+            View::Teacher => "teacher",
+            View::Worksheet => "worksheet",
+            View::AnswerKey => "key",
+        }
+    }
+}
+
+/// Named settings for a purpose.
+pub const PRESETS: [(&str, &str); 1] = [(
+    "source-literacy",
+    "source checks only: what independent reports confirm, where they disagree, what a copy got wrong",
+)];
 
 impl Default for Config {
     fn default() -> Config {
@@ -61,6 +101,8 @@ impl Default for Config {
             autostart: false,
             host: None,
             pym: None,
+            view: View::Quiz,
+            class_code: None,
         }
     }
 }
@@ -157,7 +199,12 @@ pub fn parse_config<'a>(
     let mut config = Config::default();
     let mut errors = Vec::new();
     let mut unknown = Vec::new();
+    // Keys that choose the questions: a class code must not be mixed with them.
+    let mut quiz_keys = Vec::new();
     for (key, value) in pairs {
+        if matches!(key, "seed" | "count" | "topics" | "kinds" | "difficulty" | "preset") {
+            quiz_keys.push(key);
+        }
         let mut fail = |allowed: String| {
             errors.push(ConfigError {
                 key: key.to_string(),
@@ -207,6 +254,28 @@ pub fn parse_config<'a>(
             "difficulty" => match Difficulty::from_name(value.trim()) {
                 Some(difficulty) => config.difficulty = Some(difficulty),
                 None => fail("easy, medium or hard".into()),
+            },
+            "code" => match crate::class_code::decode(value, topics) {
+                Ok(spec) => {
+                    config.class_code = crate::class_code::normalize(value);
+                    config.seed = Some(spec.seed);
+                    config.count = Some(spec.count);
+                    config.topics = spec.topics;
+                    config.kinds = spec.kinds;
+                    config.difficulty = spec.difficulty;
+                }
+                Err(error) => fail(format!("a class code from your teacher ({error})")),
+            },
+            "view" => match View::ALL.into_iter().find(|v| v.name() == value.trim()) {
+                Some(view) => config.view = view,
+                None => fail("quiz, teacher, worksheet or key".into()),
+            },
+            "preset" => match value.trim() {
+                "source-literacy" => config.kinds = vec![QuestionKind::SourceCheck],
+                _ => fail(format!(
+                    "a preset: {}",
+                    PRESETS.map(|(name, what)| format!("{name} ({what})")).join("; ")
+                )),
             },
             "theme" => match value.trim() {
                 "auto" => config.theme = Theme::Auto,
@@ -259,6 +328,16 @@ pub fn parse_config<'a>(
             key if PYM_KEYS.contains(&key) => {}
             other => unknown.push(other.to_string()),
         }
+    }
+    if config.class_code.is_some() && !quiz_keys.is_empty() {
+        errors.push(ConfigError {
+            key: "code".into(),
+            value: config.class_code.take().unwrap_or_default(),
+            allowed: format!(
+                "to choose the questions alone: leave out {}",
+                quiz_keys.join(", ")
+            ),
+        });
     }
     // A parentUrl without a childId is not a pym.js frame.
     config.pym = config.pym.filter(|pym| !pym.id.is_empty());
@@ -562,6 +641,47 @@ mod tests {
         for (url, origin) in cases {
             assert_eq!(url_origin(url).as_deref(), origin, "{url}");
         }
+    }
+
+    #[test]
+    fn views_and_the_source_literacy_preset_are_read() {
+        let (config, errors, _) = parse_config(
+            [("view", "worksheet"), ("preset", "source-literacy")],
+            &topics(),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.view, View::Worksheet);
+        assert_eq!(config.kinds, [QuestionKind::SourceCheck]);
+        let (_, errors, _) = parse_config([("view", "print"), ("preset", "fun")], &topics());
+        assert_eq!(
+            errors[0].to_string(),
+            "`view=print` is not valid: view expects quiz, teacher, worksheet or key"
+        );
+        assert!(errors[1].to_string().contains("source-literacy"));
+    }
+
+    #[test]
+    fn a_class_code_sets_the_quiz_and_refuses_company() {
+        let mut spec = QuizSpec::new(12, 15);
+        spec.topics = vec![Topic("visit".into())];
+        let code = crate::class_code::encode(&spec, &topics()).unwrap();
+        let (config, errors, _) = parse_config([("code", code.as_str())], &topics());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.spec(0), spec);
+        assert_eq!(config.class_code.as_deref(), Some(code.as_str()));
+
+        let (config, errors, _) =
+            parse_config([("code", code.as_str()), ("seed", "3")], &topics());
+        assert_eq!(config.class_code, None);
+        assert_eq!(
+            errors[0].to_string(),
+            format!("`code={code}` is not valid: code expects to choose the questions alone: leave out seed")
+        );
+        let (_, errors, _) = parse_config([("code", "AB")], &topics());
+        assert_eq!(
+            errors[0].to_string(),
+            "`code=AB` is not valid: code expects a class code from your teacher (a class code has 8 letters and digits, and this one has 2)"
+        );
     }
 
     #[test]

@@ -1,0 +1,125 @@
+//! Printable sheets for a class: the worksheet (questions, room to answer) and the answer key (answers with their evidence).
+
+use super::app::SharedTable;
+use super::feedback::{status_words, Quotes};
+use crate::strings;
+use sourced_core::config::spec_query;
+use sourced_core::{generate, Body, Question, QuizSpec};
+use yew::prelude::*;
+
+/// Props of [`PrintSheet`].
+#[derive(Properties, PartialEq)]
+pub struct PrintSheetProps {
+    pub table: SharedTable,
+    pub spec: QuizSpec,
+    /// The answer key rather than the worksheet.
+    pub answers: bool,
+    /// The class code the sheet is for, printed on it so students and teacher match sheets.
+    #[prop_or_default]
+    pub class_code: Option<String>,
+}
+
+/// A sheet made for paper: A4 or Letter, one question never split across pages.
+#[component]
+pub fn PrintSheet(props: &PrintSheetProps) -> Html {
+    let quiz = generate(&props.table.0, &props.spec);
+    let on_print = Callback::from(|_| {
+        let _ = gloo::utils::window().print();
+    });
+    let what = if props.answers {
+        strings::ANSWER_KEY
+    } else {
+        strings::WORKSHEET
+    };
+    let quiz_name = match &props.class_code {
+        Some(code) => format!("{} {code}", strings::CLASS_CODE),
+        None => spec_query(&props.spec).replace("&autostart=1", ""),
+    };
+    let items = quiz.questions.iter().map(|question| {
+        if props.answers {
+            answer_item(question, &props.table)
+        } else {
+            worksheet_item(question)
+        }
+    });
+    html! {
+        <section class={classes!("sq-sheet", props.answers.then_some("sq-answer-key"))}>
+            <h2>{ what }</h2>
+            <p class="sq-meta">{ format!("{quiz_name} · {}", strings::question_count(quiz.questions.len())) }</p>
+            if !props.answers {
+                <p class="sq-sheet-name">{ strings::NAME_LINE }</p>
+            }
+            <div class="sq-actions sq-no-print">
+                <button type="button" class="sq-primary" onclick={on_print}>{ strings::PRINT }</button>
+            </div>
+            <ol class="sq-sheet-questions">{ for items }</ol>
+        </section>
+    }
+}
+
+/// A question as printed for answering: its options, or lines to write on.
+fn worksheet_item(question: &Question) -> Html {
+    let body = match &question.body {
+        Body::Choice { options, .. } => html! {
+            <ol class="sq-sheet-options" type="A">
+                { for options.iter().map(|o| html! { <li>{ "☐ " }{ o }</li> }) }
+            </ol>
+        },
+        Body::Numeric { unit, .. } => html! {
+            <p class="sq-sheet-line">{ format!("{} ({unit}): ", strings::TYPE_ANSWER) }</p>
+        },
+        Body::Cloze { before, after, .. } => html! {
+            <>
+                <blockquote class="sq-cloze">{ before }<span class="sq-blank">{ "__________" }</span>{ after }</blockquote>
+                <p class="sq-sheet-line">{ strings::MISSING_WORDS }</p>
+            </>
+        },
+        Body::Matching { left, right, .. } => html! {
+            <div class="sq-sheet-matching">
+                <p>{ strings::MATCHING_INSTRUCTIONS }</p>
+                <ol>{ for left.iter().map(|l| html! { <li>{ l }{ " → ____" }</li> }) }</ol>
+                <ol type="A">{ for right.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
+            </div>
+        },
+        Body::Ordering { items, .. } => html! {
+            <div>
+                <p>{ strings::ORDERING_INSTRUCTIONS }</p>
+                <ul class="sq-sheet-ordering">{ for items.iter().map(|i| html! { <li>{ "____ " }{ i }</li> }) }</ul>
+            </div>
+        },
+    };
+    html! {
+        <li class="sq-sheet-question">
+            <p class="sq-sheet-prompt">{ &question.prompt }</p>
+            { body }
+        </li>
+    }
+}
+
+/// A question as printed in the key: the answer, why, how well it is sourced, and the quotes.
+fn answer_item(question: &Question, table: &SharedTable) -> Html {
+    let answer = match &question.body {
+        Body::Choice { correct, .. } => format!("{}) {}", letter(*correct), question.answer_text),
+        Body::Matching { pairs, .. } => pairs
+            .iter()
+            .enumerate()
+            .map(|(l, &r)| format!("{} → {}", l + 1, letter(r)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => question.answer_text.clone(),
+    };
+    html! {
+        <li class="sq-sheet-question">
+            <p class="sq-sheet-prompt">{ &question.prompt }</p>
+            <p>{ strings::CORRECT_ANSWER }{ " " }<strong>{ answer }</strong></p>
+            <p>{ &question.explanation }</p>
+            <p class="sq-status">{ status_words(question, table) }</p>
+            <Quotes quotes={question.quotes.clone()} table={table.clone()} />
+        </li>
+    }
+}
+
+/// A, B, C… for option `i`.
+fn letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
+}

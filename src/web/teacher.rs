@@ -1,0 +1,181 @@
+//! The teacher's setup: choose what the quiz covers, get a class code, a link and printable sheets.
+
+use super::app::SharedTable;
+use super::effects;
+use crate::strings;
+use sourced_core::class_code;
+use sourced_core::config::{View, LENGTHS};
+use sourced_core::{Difficulty, QuestionKind, QuizSpec, Topic};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`TeacherScreen`].
+#[derive(Properties, PartialEq)]
+pub struct TeacherScreenProps {
+    pub table: SharedTable,
+    /// Where the choices start (the page's own settings, if any).
+    pub initial: QuizSpec,
+    /// The widget page's address, for the links.
+    pub base_url: String,
+}
+
+/// The setup form and, beside it, the code and links it makes.
+#[component]
+pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
+    let topics = props.table.0.topics();
+    let spec = {
+        let topics = topics.clone();
+        let initial = props.initial.clone();
+        use_state(move || fit(initial, &topics))
+    };
+    // Every change goes through `fit`, so the number shown is always the one the code holds.
+    let update = {
+        let spec = spec.clone();
+        let topics = topics.clone();
+        move |change: Box<dyn Fn(&mut QuizSpec)>| {
+            let mut next = (*spec).clone();
+            change(&mut next);
+            spec.set(fit(next, &topics));
+        }
+    };
+    let update = std::rc::Rc::new(update);
+    let on = |change: fn(&mut QuizSpec, usize), value: usize| {
+        let update = update.clone();
+        Callback::from(move |_| update(Box::new(move |s: &mut QuizSpec| change(s, value))))
+    };
+
+    let lengths = LENGTHS.iter().map(|&n| {
+        html! {
+            <label class="sq-chip">
+                <input type="radio" name="sq-teacher-length" checked={spec.count == n}
+                    onchange={on(|s, n| s.count = n, n)} />
+                <span>{ n }</span>
+            </label>
+        }
+    });
+    let difficulties = (0..=Difficulty::ALL.len()).map(|i| {
+        let difficulty = i.checked_sub(1).map(|d| Difficulty::ALL[d]);
+        html! {
+            <label class="sq-chip">
+                <input type="radio" name="sq-teacher-difficulty" checked={spec.difficulty == difficulty}
+                    onchange={on(|s, i| s.difficulty = i.checked_sub(1).map(|d| Difficulty::ALL[d]), i)} />
+                <span>{ difficulty.map_or(strings::ANY_DIFFICULTY, |d| d.name()) }</span>
+            </label>
+        }
+    });
+    let topic_boxes = topics.iter().map(|topic| {
+        let update = update.clone();
+        let topic = topic.clone();
+        let checked = spec.topics.contains(&topic);
+        let label = strings::topic_name(&topic.0);
+        html! {
+            <label class="sq-chip">
+                <input type="checkbox" checked={checked} onchange={Callback::from(move |_| {
+                    let topic = topic.clone();
+                    update(Box::new(move |s: &mut QuizSpec| toggle(&mut s.topics, topic.clone())))
+                })} />
+                <span>{ label }</span>
+            </label>
+        }
+    });
+    let kind_boxes = QuestionKind::ALL.iter().map(|&kind| {
+        let update = update.clone();
+        html! {
+            <label class="sq-chip">
+                <input type="checkbox" checked={spec.kinds.contains(&kind)} onchange={Callback::from(move |_| {
+                    update(Box::new(move |s: &mut QuizSpec| toggle(&mut s.kinds, kind)))
+                })} />
+                <span>{ strings::kind_name(kind) }</span>
+            </label>
+        }
+    });
+    let on_seed = {
+        let update = update.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Ok(seed) = input.value().trim().parse::<u64>() {
+                update(Box::new(move |s: &mut QuizSpec| s.seed = seed));
+            }
+        })
+    };
+    let on_draw = {
+        let update = update.clone();
+        Callback::from(move |_| {
+            let seed = effects::random_seed();
+            update(Box::new(move |s: &mut QuizSpec| s.seed = seed))
+        })
+    };
+    let on_preset = {
+        let update = update.clone();
+        Callback::from(move |_| {
+            update(Box::new(|s: &mut QuizSpec| {
+                s.kinds = vec![QuestionKind::SourceCheck];
+                s.topics.clear();
+                s.difficulty = None;
+            }))
+        })
+    };
+
+    let outcome = match class_code::encode(&spec, &topics) {
+        Ok(code) => {
+            let link = |view: View| effects::class_link(&props.base_url, &code, view);
+            html! {
+                <>
+                    <p class="sq-code-line">{ strings::CLASS_CODE }{ ": " }<strong class="sq-code">{ class_code::display(&code) }</strong></p>
+                    <ul class="sq-links">
+                        <li>{ strings::STUDENT_LINK }{ ": " }<a href={link(View::Quiz)}>{ link(View::Quiz) }</a></li>
+                        <li><a href={link(View::Worksheet)}>{ strings::WORKSHEET_LINK }</a></li>
+                        <li><a href={link(View::AnswerKey)}>{ strings::ANSWER_KEY_LINK }</a></li>
+                    </ul>
+                </>
+            }
+        }
+        Err(error) => html! { <p class="sq-notice" role="alert">{ error.to_string() }</p> },
+    };
+    html! {
+        <section class="sq-teacher">
+            <h2>{ strings::TEACHER_TITLE }</h2>
+            <p>{ strings::TEACHER_INTRO }</p>
+            <fieldset><legend>{ strings::LENGTH }</legend><div class="sq-choices">{ for lengths }</div></fieldset>
+            <fieldset><legend>{ strings::DIFFICULTY }</legend><div class="sq-choices">{ for difficulties }</div></fieldset>
+            <fieldset><legend>{ strings::TOPICS }</legend><div class="sq-choices">{ for topic_boxes }</div></fieldset>
+            <fieldset>
+                <legend>{ strings::KINDS }</legend>
+                <div class="sq-choices">{ for kind_boxes }</div>
+                <div class="sq-actions"><button type="button" onclick={on_preset}>{ strings::SOURCE_LITERACY }</button></div>
+            </fieldset>
+            <fieldset>
+                <legend>{ strings::SEED }</legend>
+                <p class="sq-meta" id="sq-seed-note">{ strings::SEED_NOTE }</p>
+                <div class="sq-actions">
+                    <input type="number" min="0" inputmode="numeric" aria-label={strings::SEED}
+                        aria-describedby="sq-seed-note" value={spec.seed.to_string()} oninput={on_seed} />
+                    <button type="button" onclick={on_draw}>{ strings::NEW_NUMBER }</button>
+                </div>
+            </fieldset>
+            <div class="sq-outcome" aria-live="polite">{ outcome }</div>
+        </section>
+    }
+}
+
+/// The spec in its canonical form, with a seed a class code can hold for these choices.
+fn fit(spec: QuizSpec, topics: &[Topic]) -> QuizSpec {
+    let mut spec = class_code::canonical(spec, topics);
+    if !LENGTHS.contains(&spec.count) {
+        spec.count = LENGTHS[1];
+    }
+    let limit = class_code::seed_limit(&spec, topics);
+    if spec.seed >= limit {
+        spec.seed %= limit;
+    }
+    spec
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item),
+    }
+}
