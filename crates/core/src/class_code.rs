@@ -12,6 +12,9 @@
 //! - form 1: 8 bits kinds (over `QuestionKind::ALL`), 14 bits topics (over the table's topics in
 //!   table order), 8 bits seed (below 256).
 //!
+//! The payload is mixed (multiplied by an odd constant and XORed, a bijection on 35 bits)
+//! before it becomes symbols, so that neighbouring quiz numbers get unrelated-looking codes.
+//!
 //! Topics are numbered by the table, so a code belongs to the fact table it was made with.
 
 use crate::config::LENGTHS;
@@ -26,6 +29,23 @@ const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 const MAX_TOPICS: usize = 14;
 const FULL_SEED_BITS: u32 = 30;
 const SUBSET_SEED_BITS: u32 = 8;
+const PAYLOAD_MASK: u64 = (1 << 35) - 1;
+const MIX_FACTOR: u64 = 0x5_DEEC_E66D;
+const MIX_XOR: u64 = 0x2_A5A5_A5A5;
+
+/// A bijection on 35-bit numbers.
+fn mix(payload: u64) -> u64 {
+    (payload.wrapping_mul(MIX_FACTOR) & PAYLOAD_MASK) ^ MIX_XOR
+}
+
+/// The inverse of [`mix`]: the factor is odd, so it has an inverse modulo 2^35 (Newton's iteration).
+fn unmix(mixed: u64) -> u64 {
+    let mut inverse = MIX_FACTOR;
+    for _ in 0..6 {
+        inverse = inverse.wrapping_mul(2u64.wrapping_sub(MIX_FACTOR.wrapping_mul(inverse)));
+    }
+    ((mixed ^ MIX_XOR).wrapping_mul(inverse)) & PAYLOAD_MASK
+}
 
 /// Why a code cannot be read, or a spec cannot be made into one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,9 +169,10 @@ pub fn encode(spec: &QuizSpec, topics: &[Topic]) -> Result<String, ClassCodeErro
             << (MAX_TOPICS - topics.len());
         (1 << 34) | (head << 30) | (kinds << 22) | (chosen << 8) | spec.seed
     };
+    let mixed = mix(payload);
     let mut symbols: Vec<u8> = (0..LENGTH - 1)
         .rev()
-        .map(|i| ((payload >> (5 * i)) & 31) as u8)
+        .map(|i| ((mixed >> (5 * i)) & 31) as u8)
         .collect();
     symbols.push(check_symbol(&symbols));
     Ok(symbols.iter().map(|&v| ALPHABET[v as usize] as char).collect())
@@ -163,9 +184,11 @@ pub fn decode(code: &str, topics: &[Topic]) -> Result<QuizSpec, ClassCodeError> 
     if damm(&values) != 0 {
         return Err(ClassCodeError::Typo);
     }
-    let payload = values[..LENGTH - 1]
-        .iter()
-        .fold(0u64, |acc, &v| (acc << 5) | u64::from(v));
+    let payload = unmix(
+        values[..LENGTH - 1]
+            .iter()
+            .fold(0u64, |acc, &v| (acc << 5) | u64::from(v)),
+    );
     let subset = payload >> 34 == 1;
     let head = (payload >> 30) & 0b1111;
     let count = LENGTHS[(head >> 2) as usize];
@@ -353,6 +376,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn mixing_is_a_bijection_and_neighbours_look_unrelated() {
+        for payload in (0..PAYLOAD_MASK).step_by(7_919_993).chain([PAYLOAD_MASK]) {
+            assert_eq!(unmix(mix(payload)), payload);
+        }
+        let a = encode(&QuizSpec::new(42, 10), &topics()).unwrap();
+        let b = encode(&QuizSpec::new(43, 10), &topics()).unwrap();
+        let same = a.chars().zip(b.chars()).filter(|(x, y)| x == y).count();
+        assert!(same <= 3, "{a} and {b}");
     }
 
     #[test]
