@@ -66,7 +66,7 @@ fn worksheet_item(question: &Question) -> Html {
             </ol>
         },
         Body::Numeric { unit, .. } => html! {
-            <p class="sq-sheet-line">{ format!("{} ({unit}): ", strings::TYPE_ANSWER) }</p>
+            <p class="sq-sheet-line">{ format!("{} ({unit}): ______________", strings::TYPE_ANSWER) }</p>
         },
         Body::Cloze { before, after, .. } => html! {
             <>
