@@ -106,10 +106,12 @@ pub fn report_height(config: &Config) {
             let Some(event) = event.dyn_ref::<MessageEvent>() else {
                 return;
             };
+            // Compared as plain values: the parent's window is from another realm, so an
+            // `instanceof Window` check (dyn_into) would always fail on it.
+            let parent: JsValue = host_window().into();
             let from_parent = event
                 .source()
-                .and_then(|source| source.dyn_into::<Window>().ok())
-                .is_some_and(|source| source == host_window());
+                .is_some_and(|source| JsValue::from(source) == parent);
             let origin = event.origin();
             let admitted = host.as_ref().is_none_or(|host| host.admits(&origin));
             if !from_parent || !admitted || message_type(&event.data()) != Some("hello") {
