@@ -18,188 +18,35 @@
 //   E2E_COUNT=n       quiz length, one of 5/10/15/20 (default 10)
 // It serves the build itself on 127.0.0.1 (a free port) and never downloads a browser.
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  ROOT,
+  ARTIFACTS,
+  DESKTOP,
+  PHONE,
+  SMALLEST_PHONE,
+  CSP,
+  Failure,
+  assert,
+  assertEqual,
+  withTimeout,
+  runAxe,
+  ViolationLog,
+  serveDist,
+  runSuite,
+} from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
-const ARTIFACTS = path.join(HERE, 'artifacts');
-
-const require = createRequire(path.join(ROOT, 'tools/package.json'));
-const { chromium } = require('playwright-core');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-};
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-const SMALLEST_PHONE = { width: 320, height: 640 };
 const SEED = Number(process.env.E2E_SEED ?? 42);
 const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
 /** The longest quiz: with the shipped table it holds every question kind, matching and ordering included. */
 const LONG_QUIZ_LENGTH = 20;
 /** A seed whose 20-question quiz holds all eight kinds with the shipped table (checked by keyboardEveryKind). */
 const EVERY_KIND_SEED = Number(process.env.E2E_EVERY_KIND_SEED ?? 1);
-/** The policy every page is served with: no inline script or style, no eval but wasm's. */
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SUB_PATH = '/news/quiz/';
 const quizUrl = (count, seed = SEED) => `/?seed=${seed}&count=${count}`;
-const TEST_TIMEOUT_MS = 90_000;
 /** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
 const KEY_TIMEOUT_MS = 10_000;
-
-// ---------------------------------------------------------------------------------------------
-// A tiny static server for the build.
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-function serveDist() {
-  const server = http.createServer((request, response) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    // dist/ is also served under a sub-path, as a newsroom's static host would.
-    if (pathname.startsWith(SUB_PATH)) pathname = pathname.slice(SUB_PATH.length - 1);
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    // The page declares no favicon and Chromium asks for one anyway; answer "no content" rather
-    // than 404, so that the console-error check only catches the widget's own failures.
-    if (pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    const file = path.join(DIST, path.normalize(pathname));
-    if (!file.startsWith(DIST + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-        return;
-      }
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      // Every page runs under the strict policy a cautious newsroom sends (see README).
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }).end(body);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        base: `http://127.0.0.1:${server.address().port}`,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assertions and the per-test harness.
-
-class Failure extends Error {}
-
-function assert(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-function assertEqual(actual, expected, what) {
-  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-/** Rejects with a Failure if `promise` has not settled within `ms`. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Failure(message())), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/**
- * What one test gets: pages in fresh browser contexts that record browser errors, a `step` to
- * say what it is doing (reported if it times out), warnings, and cleanup of every context it opened.
- */
-class TestRun {
-  constructor(browser, base) {
-    this.browser = browser;
-    this.base = base;
-    this.contexts = [];
-    this.warnings = [];
-    this.currentStep = 'starting';
-  }
-
-  step(text) {
-    this.currentStep = text;
-  }
-
-  warn(text) {
-    this.warnings.push(text);
-  }
-
-  /** A page in a fresh context (no saved progress) that records console errors and page errors. */
-  async open({ viewport = DESKTOP, colorScheme = 'light' } = {}) {
-    const context = await this.browser.newContext({ viewport, colorScheme });
-    this.contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-    );
-    return {
-      page,
-      goto: async (url) => {
-        this.step(`loading ${url}`);
-        await page.goto(this.base + url, { waitUntil: 'load' });
-      },
-      assertNoErrors: () =>
-        assert(errors.length === 0, `the browser reported errors:\n    ${errors.join('\n    ')}`),
-    };
-  }
-
-  /** Closes the context opened last (one that may hold a frozen page). */
-  async closeLast() {
-    await this.contexts.pop()?.close().catch(() => {});
-  }
-
-  async closeAll() {
-    await Promise.all(this.contexts.map((context) => context.close().catch(() => {})));
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Page helpers.
@@ -492,52 +339,6 @@ async function answerWithKeyboard(page, kind, n) {
 // ---------------------------------------------------------------------------------------------
 // Test B: axe-core on every screen, light and dark.
 
-/** Runs axe-core on the page as it is and returns its violations. */
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // Evaluated through DevTools rather than an inline <script>, which the page's CSP forbids.
-    await page.evaluate(AXE_SOURCE);
-  }
-  return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((result) => result.violations), AXE_TAGS);
-}
-
-/**
- * Collects axe violations across screens, one entry per rule, so that a problem repeated on every
- * screen is printed once, with the screens and the nodes it was found on.
- */
-class ViolationLog {
-  constructor() {
-    this.rules = new Map();
-  }
-
-  add(screen, violations) {
-    for (const violation of violations) {
-      const rule = this.rules.get(violation.id) ?? { ...violation, screens: [], targets: new Map() };
-      rule.screens.push(screen);
-      for (const node of violation.nodes) {
-        const target = node.target.join(' ');
-        if (!rule.targets.has(target)) rule.targets.set(target, node.failureSummary ?? '');
-      }
-      this.rules.set(violation.id, rule);
-    }
-  }
-
-  get size() {
-    return this.rules.size;
-  }
-
-  toString() {
-    return [...this.rules.values()]
-      .map((rule) => {
-        const nodes = [...rule.targets]
-          .map(([target, summary]) => `      node: ${target}\n        ${summary.replace(/\n/g, '\n        ')}`)
-          .join('\n');
-        return `    ${rule.id} (${rule.impact}): ${rule.help}\n      ${rule.helpUrl}\n      on: ${rule.screens.join('; ')}\n${nodes}`;
-      })
-      .join('\n');
-  }
-}
-
 async function axeScreens(run) {
   const log = new ViolationLog();
   const kindsScanned = new Set();
@@ -736,62 +537,11 @@ const TESTS = [
   ['dist/ under a sub-path with a strict Content-Security-Policy', subPathUnderCsp],
 ];
 
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
-
-async function runTest(browser, base, name, test) {
-  const run = new TestRun(browser, base);
-  const started = Date.now();
-  try {
-    const detail = await withTimeout(
-      test(run),
-      TEST_TIMEOUT_MS,
-      () => `timed out after ${TEST_TIMEOUT_MS / 1000}s while ${run.currentStep}`,
-    );
-    console.log(`ok - ${name} (${seconds(started)})`);
-    if (detail) console.log(`    ${detail}`);
-    return true;
-  } catch (error) {
-    console.log(`not ok - ${name} (${seconds(started)})`);
-    if (error instanceof Failure) {
-      console.log(`    ${error.message}`);
-    } else if (error?.name === 'TimeoutError') {
-      // Playwright's own timeouts: the first line says what it waited for.
-      console.log(`    ${error.message.split('\n')[0]} (while ${run.currentStep})`);
-    } else {
-      console.log(`    ${error?.stack ?? error}\n    (while ${run.currentStep})`);
-    }
-    return false;
-  } finally {
-    for (const warning of run.warnings) console.log(`    warning: ${warning}`);
-    await run.closeAll();
-  }
-}
-
-async function main() {
-  const started = Date.now();
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    console.log(`not ok - ${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
-    console.log('e2e: 0 passed, 1 failed');
-    process.exit(1);
-  }
-  const server = await serveDist();
-  const browser = await chromium.launch(CHROMIUM);
-  let passed = 0;
-  let failed = 0;
-  try {
-    for (const [name, test] of TESTS) {
-      if (await runTest(browser, server.base, name, test)) passed++;
-      else failed++;
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  console.log(`e2e: ${passed} passed, ${failed} failed (${seconds(started)})`);
-  process.exit(failed ? 1 : 0);
-}
-
-main().catch((error) => {
-  console.log(`not ok - the e2e harness itself failed: ${error.stack ?? error}`);
-  process.exit(1);
+runSuite({
+  label: 'e2e',
+  tests: TESTS,
+  setup: async () => {
+    const server = await serveDist({ subPath: SUB_PATH });
+    return { env: { base: server.base }, close: server.close };
+  },
 });
