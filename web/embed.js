@@ -19,10 +19,15 @@
       return null;
     }
   };
+  // A frame still on its initial about:blank (loading, or lazy and not yet scrolled to) is of
+  // this page's origin: a hello sent to the widget's origin would not reach it, and the browser
+  // would warn about it on every try. Its load event greets it once the widget's page is in.
+  // (contentDocument is null for a frame on another origin, and never throws.)
+  const blank = (frame) => frame.contentDocument?.URL === 'about:blank';
   // The widget sends its height only to parents that greet it, and only to their origin.
   const greet = (frame) => {
     const origin = originOf(frame);
-    if (origin && origin !== 'null' && frame.contentWindow) {
+    if (origin && origin !== 'null' && frame.contentWindow && !blank(frame)) {
       frame.contentWindow.postMessage({ type: `${PREFIX}hello` }, origin);
     }
   };
@@ -43,18 +48,31 @@
     }
   });
 
-  // Greet every frame until it answers (its widget may still be loading), and again whenever a
-  // frame loads a page, including frames added to the page later.
-  let tries = 0;
+  // Greet every frame until it answers, for up to 15 s from when the script starts and again
+  // from each time a frame loads a page (frames added later, lazy frames scrolled to at last):
+  // the load event comes before the widget's wasm is running, so one hello is not enough.
+  const GREET_FOR_MS = 15000;
+  const until = new WeakMap();
+  let timer = null;
   const greetUnanswered = () => {
-    document.querySelectorAll(SELECTOR).forEach((frame) => answered.has(frame) || greet(frame));
-    if (++tries < 60) setTimeout(greetUnanswered, 250);
+    timer = null;
+    let waiting = false;
+    document.querySelectorAll(SELECTOR).forEach((frame) => {
+      if (answered.has(frame)) return;
+      if (!until.has(frame)) until.set(frame, Date.now() + GREET_FOR_MS);
+      if (Date.now() > until.get(frame)) return;
+      greet(frame);
+      waiting = true;
+    });
+    if (waiting) timer = setTimeout(greetUnanswered, 250);
   };
   greetUnanswered();
   document.addEventListener('load', (event) => {
     if (event.target.matches?.(SELECTOR)) {
       answered.delete(event.target);
+      until.set(event.target, Date.now() + GREET_FOR_MS);
       greet(event.target);
+      if (timer === null) greetUnanswered();
     }
   }, true);
 })();
