@@ -107,8 +107,10 @@ fn read_sources(
     };
     for raw in file.source {
         let id = SourceId(raw.id.get_ref().clone());
+        let mut shipped = String::new();
         match read(&raw.file) {
             Ok(article) => {
+                shipped = crate::source::shipped_text(&article);
                 draft.texts.insert(id.clone(), article);
             }
             Err(why) => problems.push(file_problem(
@@ -128,6 +130,7 @@ fn read_sources(
             derives_from: raw.derives_from.map(SourceId),
             notes: raw.notes,
             independence_group: String::new(),
+            text: shipped,
         });
     }
 }

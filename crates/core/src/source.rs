@@ -56,6 +56,28 @@ pub struct Source {
     /// Computed by the verifier: sources in one group are not independent of each other.
     #[serde(default)]
     pub independence_group: String,
+    /// The article as shipped to the browser (see [`shipped_text`]); empty if not loaded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl Source {
+    /// The article's paragraphs, in order (none if its text was not loaded).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text.split('\n').filter(|p| !p.is_empty())
+    }
+}
+
+/// An article's text as the table ships it: one paragraph per non-blank line, each
+/// whitespace-normalized, joined by `\n`. Whitespace-normalized, it is the text quotes are
+/// checked against, so every quote is also a substring of it (with `\n` read as a space).
+pub fn shipped_text(article: &str) -> String {
+    article
+        .lines()
+        .map(crate::text::normalize_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Computes every source's independence group: the root of its `derives_from`
@@ -92,4 +114,43 @@ pub fn assign_independence_groups(sources: &mut [Source]) -> Vec<SourceId> {
         }
     }
     broken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize_whitespace;
+
+    #[test]
+    fn shipped_text_keeps_paragraphs_and_normalizes_to_the_article() {
+        let article = "\nHeadline  here\n\n  First\tparagraph.  \n\n\nSecond one.\n";
+        let shipped = shipped_text(article);
+        assert_eq!(shipped, "Headline here\nFirst paragraph.\nSecond one.");
+        assert_eq!(
+            normalize_whitespace(&shipped),
+            normalize_whitespace(article)
+        );
+        let source = Source {
+            id: SourceId("s".into()),
+            file: String::new(),
+            headline: String::new(),
+            outlet: String::new(),
+            kind: SourceKind::Original,
+            based_on: None,
+            derives_from: None,
+            notes: String::new(),
+            independence_group: String::new(),
+            text: shipped,
+        };
+        assert_eq!(source.paragraphs().count(), 3);
+        assert_eq!(
+            Source {
+                text: String::new(),
+                ..source
+            }
+            .paragraphs()
+            .count(),
+            0
+        );
+    }
 }
