@@ -4,6 +4,7 @@ use crate::fact::{
     spell_amount, AnswerKind, Count, Currency, Date, Fact, Money, Precision, Status, Topic, Value,
 };
 use crate::question::{Body, Difficulty, Question, QuestionKind};
+use crate::reading::Passage;
 use crate::table::FactTable;
 use crate::text::{fold, normalize_whitespace, same_folded};
 use rand::{RngExt, SeedableRng};
@@ -228,6 +229,28 @@ pub struct Prepared {
     claims: Vec<String>,
     explanations: Vec<String>,
     topics: Vec<Topic>,
+    /// The reading passages, worked out by the first reading quiz or view that needs them.
+    passages: std::sync::OnceLock<Vec<Passage>>,
+}
+
+impl Prepared {
+    /// The kinds of single-fact question the table can ask about fact `fact`, whatever the spec.
+    pub(crate) fn kinds_of(&self, fact: usize) -> impl Iterator<Item = QuestionKind> + '_ {
+        self.plans
+            .iter()
+            .filter(move |p| p.fact == Some(fact))
+            .map(|p| p.kind)
+    }
+
+    /// The quotes (source and whitespace-normalized text) a cloze about fact `fact` can blank.
+    pub(crate) fn cloze_quotes(
+        &self,
+        fact: usize,
+    ) -> impl Iterator<Item = (&crate::source::SourceId, String)> + '_ {
+        self.cloze[fact]
+            .iter()
+            .map(|site| (&site.source, site.quote()))
+    }
 }
 
 /// A per-table memo of [`Prepared`], filled by the first quiz; never serialized, never compared.
@@ -241,6 +264,16 @@ impl PartialEq for GeneratorCache {
 }
 
 impl GeneratorCache {
+    /// The table's reading passages, worked out on first use with `compute`.
+    pub(crate) fn passages(
+        &self,
+        table: &FactTable,
+        compute: impl FnOnce(&Prepared) -> Vec<Passage>,
+    ) -> &[Passage] {
+        let prepared = self.get(table);
+        prepared.passages.get_or_init(|| compute(prepared))
+    }
+
     fn get(&self, table: &FactTable) -> &Prepared {
         self.0.get_or_init(|| {
             let spec = QuizSpec::new(0, 0);
@@ -256,6 +289,7 @@ impl GeneratorCache {
                 claims: Vec::new(),
                 explanations: Vec::new(),
                 topics: Vec::new(),
+                passages: std::sync::OnceLock::new(),
             };
             let generator = Generator {
                 table,
@@ -282,6 +316,7 @@ impl GeneratorCache {
                     .collect(),
                 explanations: table.facts.iter().map(|f| generator.explain(f)).collect(),
                 topics,
+                passages: std::sync::OnceLock::new(),
             };
             let generator = Generator {
                 table,
@@ -1174,6 +1209,13 @@ struct ClozeSite {
     before: String,
     blank: String,
     after: String,
+}
+
+impl ClozeSite {
+    /// The whole (whitespace-normalized) quote.
+    fn quote(&self) -> String {
+        format!("{}{}{}", self.before, self.blank, self.after)
+    }
 }
 
 /// Every quote (of a single-version fact) that writes its answer exactly once.

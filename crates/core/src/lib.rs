@@ -12,6 +12,7 @@ pub mod generate;
 pub mod load;
 pub mod question;
 pub mod quiz;
+pub mod reading;
 pub mod source;
 pub mod table;
 pub mod text;
@@ -24,6 +25,7 @@ pub use fact::{
 pub use generate::{generate, Quiz, QuizSpec, SourceAngle};
 pub use question::{Body, Difficulty, Question, QuestionKind, Response};
 pub use quiz::{Action, DraftAnswer, Progress, Session, TopicScore};
+pub use reading::Passage;
 pub use source::{Source, SourceId, SourceKind};
 pub use table::FactTable;
 pub use verify::{verify, Draft, Location, Problem};

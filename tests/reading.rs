@@ -1,0 +1,163 @@
+//! Reading-comprehension mode against the real fact table: passages, their quizzes, and the sentences they highlight.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sourced_core::reading::{self, passages};
+use sourced_core::text::normalize_whitespace;
+use sourced_core::FactTable;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+fn table() -> &'static FactTable {
+    static TABLE: OnceLock<FactTable> = OnceLock::new();
+    TABLE.get_or_init(|| sourced_quiz::embedded_table().expect("questions/ verifies"))
+}
+
+/// Each article as the verifier reads it: the file on disk, whitespace-normalized.
+fn files() -> &'static HashMap<String, String> {
+    static FILES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        table()
+            .sources
+            .iter()
+            .map(|s| {
+                let path = format!("{}/questions/{}", env!("CARGO_MANIFEST_DIR"), s.file);
+                let text = std::fs::read_to_string(path).expect("the article is on disk");
+                (s.id.0.clone(), normalize_whitespace(&text))
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn the_shipped_text_is_the_article_the_quotes_are_checked_against() {
+    for source in &table().sources {
+        assert!(!source.text.is_empty(), "{} ships no text", source.id);
+        assert_eq!(
+            normalize_whitespace(&source.text),
+            files()[&source.id.0],
+            "{}",
+            source.id
+        );
+        assert!(source
+            .paragraphs()
+            .all(|p| p == normalize_whitespace(p) && !p.is_empty()));
+    }
+}
+
+#[test]
+fn every_passage_is_verbatim_phone_sized_and_holds_the_quotes_of_three_facts() {
+    let all = passages(table());
+    for (i, passage) in all.iter().enumerate() {
+        let source = table().source(&passage.source).expect("a known source");
+        let paragraphs: Vec<&str> = source.paragraphs().collect();
+        assert_eq!(
+            passage.text,
+            paragraphs[passage.paragraphs.clone()].join("\n"),
+            "#{i}"
+        );
+        assert!(files()[&source.id.0].contains(&normalize_whitespace(&passage.text)));
+        assert_eq!(passage.words, passage.text.split_whitespace().count());
+        assert!(
+            (reading::MIN_WORDS..=reading::MAX_WORDS).contains(&passage.words),
+            "#{i}: {} words",
+            passage.words
+        );
+        assert!(
+            passage.facts.len() >= reading::MIN_FACTS,
+            "#{i}: {:?}",
+            passage.facts
+        );
+        for id in &passage.facts {
+            let fact = table().fact(id).expect("a known fact");
+            let held: Vec<String> = fact
+                .all_evidence()
+                .filter(|e| e.source == passage.source)
+                .map(|e| normalize_whitespace(&e.quote))
+                .filter(|q| passage.holds(q))
+                .collect();
+            assert!(!held.is_empty(), "#{i}: no quote of {id} in the passage");
+            for quote in held {
+                assert!(files()[&source.id.0].contains(&quote), "{id}: {quote}");
+                assert!(normalize_whitespace(&passage.text).contains(&quote));
+            }
+        }
+        // Sentences tile the paragraphs: in order, inside one paragraph, text between them is a space.
+        let mut end = 0;
+        for sentence in &passage.sentences {
+            let gap = &passage.text[end..sentence.start];
+            assert!(
+                gap.is_empty() || gap == " " || gap == "\n",
+                "#{i}: gap {gap:?}"
+            );
+            assert!(!passage.text[sentence.clone()].contains('\n'));
+            end = sentence.end;
+        }
+        assert_eq!(end, passage.text.len());
+    }
+    // Passages of one source come in text order and never overlap.
+    for pair in all.windows(2) {
+        if pair[0].source == pair[1].source {
+            assert!(pair[0].paragraphs.end <= pair[1].paragraphs.start);
+        }
+    }
+}
+
+#[test]
+fn every_article_offers_passages() {
+    let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
+    for passage in passages(table()) {
+        *per_source.entry(&passage.source.0).or_default() += 1;
+    }
+    for source in &table().sources {
+        assert!(
+            per_source
+                .get(source.id.0.as_str())
+                .is_some_and(|&n| n >= 1),
+            "{}",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
+    let fresh: FactTable = serde_json::from_str(sourced_quiz::EMBEDDED_TABLE_JSON).unwrap();
+    assert_eq!(passages(&fresh), passages(table()));
+    let bare = FactTable {
+        sources: table()
+            .sources
+            .iter()
+            .map(|s| sourced_core::Source {
+                text: String::new(),
+                ..s.clone()
+            })
+            .collect(),
+        facts: table().facts.clone(),
+        ..FactTable::default()
+    };
+    assert!(passages(&bare).is_empty());
+}
+
+#[test]
+fn a_passage_renders_as_its_paragraphs_with_marked_sentences() {
+    let passage = &passages(table())[0];
+    let marks = [
+        passage.sentences[0].clone(),
+        passage.sentences[passage.sentences.len() - 1].clone(),
+    ];
+    let segments = passage.segments(&marks);
+    assert_eq!(segments.len(), passage.paragraphs.len());
+    let marked: Vec<&str> = segments
+        .iter()
+        .flatten()
+        .filter(|s| s.marked)
+        .map(|s| s.text)
+        .collect();
+    let expected: Vec<&str> = marks.iter().map(|r| &passage.text[r.clone()]).collect();
+    assert_eq!(marked, expected);
+    let whole: Vec<String> = segments
+        .iter()
+        .map(|p| p.iter().map(|s| s.text).collect::<String>())
+        .collect();
+    assert_eq!(whole.join("\n"), passage.text);
+}
