@@ -175,3 +175,8 @@ pub fn describe_response(question: &Question, response: &Response) -> String {
         _ => NOT_ANSWERED.to_string(),
     }
 }
+
+// Reading mode: the passage above the questions.
+pub const READ_PASSAGE: &str = "Read this passage";
+pub const PASSAGE_MARKS: &str =
+    "Marked: the sentences that answer the questions you have checked.";

@@ -685,3 +685,43 @@ async fn the_summary_offers_results_to_keep_and_a_summary_to_paste() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_text() {
+    use sourced_core::reading::passages;
+    use sourced_quiz::web::{ReadingPassage, ReadingPassageProps};
+    // The table with a sentence of markup added to the first passage's first paragraph.
+    let first = passages(&table())[0].clone();
+    let mut table = sourced_quiz::embedded_table().unwrap();
+    let source = table.sources.iter_mut().find(|s| s.id == first.source).unwrap();
+    let paragraphs: Vec<String> = source.paragraphs().map(String::from).collect();
+    let tampered = format!("{} Markup <b>stays</b> <img src=x onerror=alert(1)> text.", paragraphs[first.paragraphs.start]);
+    source.text = source.text.replacen(&paragraphs[first.paragraphs.start], &tampered, 1);
+    let table = Rc::new(table);
+    let index = passages(&table).iter().position(|p| p.text.contains(&tampered)).expect("still a passage");
+    let passage = &passages(&table)[index];
+    let markup = passage.sentences.iter().find(|s| passage.text[(*s).clone()].contains("<b>")).unwrap().clone();
+    let highlights = vec![passage.sentences[0].clone(), markup];
+
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = ReadingPassageProps { table: SharedTable(table.clone()), passage: index, highlights: highlights.clone() };
+    yew::Renderer::<ReadingPassage>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let marks: Vec<String> = all(&root, ".sq-passage blockquote mark").iter().map(|m| m.text_content().unwrap()).collect();
+    let expected: Vec<String> = highlights.iter().map(|r| passage.text[r.clone()].to_string()).collect();
+    assert_eq!(marks, expected);
+    assert!(marks.iter().any(|m| m.ends_with("Markup <b>stays</b> <img src=x onerror=alert(1)> text.")));
+    assert!(root.query_selector(".sq-passage b, .sq-passage img").unwrap().is_none(), "markup became elements");
+    assert_eq!(all(&root, ".sq-passage blockquote p").len(), passage.paragraphs.len());
+    let source = table.source(&passage.source).unwrap();
+    assert_eq!(first_text(&root, ".sq-passage cite"), source.headline);
+    assert!(text(&root).contains(&source.outlet));
+    root.remove();
+}
+
+fn first_text(root: &Element, selector: &str) -> String {
+    first(root, selector).text_content().unwrap_or_default()
+}

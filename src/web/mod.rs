@@ -6,6 +6,7 @@ mod feedback;
 pub mod host;
 mod print_sheet;
 mod question_card;
+mod reading;
 mod sources_panel;
 mod start_screen;
 mod summary;
@@ -14,6 +15,7 @@ mod teacher;
 pub use app::{App, AppProps, Model, Msg, SharedTable};
 pub use feedback::{Feedback, FeedbackProps};
 pub use host::HostLink;
+pub use reading::{ReadingPassage, ReadingPassageProps};
 
 use sourced_core::config::{parse_config, Config};
 use sourced_core::FactTable;
