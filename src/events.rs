@@ -508,7 +508,9 @@ mod tests {
             response: question.correct_response(),
             elapsed_ms: 3200,
         });
-        let event = context().answered(&session, 0).expect("question 1 was answered");
+        let event = context()
+            .answered(&session, 0)
+            .expect("question 1 was answered");
         assert_eq!(event.kind, "sourced-quiz:answered");
         let answered = event.question.as_ref().unwrap();
         assert!(answered.correct);
@@ -516,7 +518,11 @@ mod tests {
         assert_eq!(answered.elapsed_ms, 3200);
         assert_eq!(
             answered.fact_ids,
-            question.fact_ids.iter().map(|f| f.0.clone()).collect::<Vec<_>>()
+            question
+                .fact_ids
+                .iter()
+                .map(|f| f.0.clone())
+                .collect::<Vec<_>>()
         );
         assert_eq!(
             event.score,
@@ -540,7 +546,10 @@ mod tests {
             Some(statement.object.definition.correct_responses_pattern[0].as_str()),
             "a right answer matches the correct-response pattern"
         );
-        assert!(context().answered(&session, 1).is_none(), "not answered yet");
+        assert!(
+            context().answered(&session, 1).is_none(),
+            "not answered yet"
+        );
     }
 
     #[test]
@@ -561,7 +570,11 @@ mod tests {
             let (kind, pattern, ..) = interaction(question);
             seen.insert(kind);
             let response = xapi_response(question, &question.correct_response());
-            assert!(fits(&pattern, &response), "{}: {response} vs {pattern}", question.prompt);
+            assert!(
+                fits(&pattern, &response),
+                "{}: {response} vs {pattern}",
+                question.prompt
+            );
         }
         assert!(seen.len() >= 6, "kinds covered: {seen:?}");
     }

@@ -163,11 +163,17 @@ mod tests {
         let csv = results.to_csv();
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 5, "a header and four rows:\n{csv}");
-        assert!(lines[0].starts_with("number,question,kind,topic,given answer,correct answer,right"));
+        assert!(
+            lines[0].starts_with("number,question,kind,topic,given answer,correct answer,right")
+        );
         assert!(lines[1].starts_with("1,"));
         assert!(lines[1].contains(",yes,"), "{}", lines[1]);
         assert!(lines[2].contains(",no,"), "{}", lines[2]);
-        assert!(lines[1].ends_with(",12.3"), "seconds to a tenth: {}", lines[1]);
+        assert!(
+            lines[1].ends_with(",12.3"),
+            "seconds to a tenth: {}",
+            lines[1]
+        );
         let first = &session.quiz.questions[0];
         assert!(csv.contains(&first.fact_ids[0].0));
     }
@@ -180,7 +186,10 @@ mod tests {
         assert_eq!(csv_cell("=1+1"), "'=1+1");
         assert_eq!(csv_cell("-5"), "-5", "a negative number stays a number");
         let csv = Results::of(&finished(2), None).to_csv();
-        assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), "{csv}");
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+            "{csv}"
+        );
     }
 
     #[test]

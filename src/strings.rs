@@ -58,12 +58,14 @@ pub const TEACHER_INTRO: &str = "Choose what the quiz covers. Everyone who enter
 pub const TEACHER_LINK: &str = "For teachers: set up a class quiz with a code and printable sheets";
 pub const KINDS: &str = "Kinds of question (none ticked: all)";
 pub const SEED: &str = "Quiz number";
-pub const SEED_NOTE: &str = "Any number picks a different set of questions; the same number always gives the same set.";
+pub const SEED_NOTE: &str =
+    "Any number picks a different set of questions; the same number always gives the same set.";
 pub const NEW_NUMBER: &str = "Draw another";
 pub const STUDENT_LINK: &str = "Link for students";
 pub const WORKSHEET_LINK: &str = "Printable worksheet";
 pub const ANSWER_KEY_LINK: &str = "Printable answer key";
-pub const SOURCE_LITERACY: &str = "Source-literacy lesson: only questions about the reporting itself";
+pub const SOURCE_LITERACY: &str =
+    "Source-literacy lesson: only questions about the reporting itself";
 pub const SHEET_NEEDS_QUIZ: &str =
     "A printable sheet needs a class code (code=…) or a quiz number (seed=…) in its address.";
 pub const CODE_PROBLEM: &str = "That class code does not work:";
@@ -178,5 +180,4 @@ pub fn describe_response(question: &Question, response: &Response) -> String {
 
 // Reading mode: the passage above the questions.
 pub const READ_PASSAGE: &str = "Read this passage";
-pub const PASSAGE_MARKS: &str =
-    "Marked: the sentences that answer the questions you have checked.";
+pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";

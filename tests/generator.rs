@@ -404,8 +404,11 @@ fn a_source_check_lesson_covers_every_angle_and_quotes_both_sides() {
             let angle = SourceAngle::of(fact);
             *angles.entry(format!("{angle:?}")).or_insert(0) += 1;
             if matches!(angle, SourceAngle::Disagreement | SourceAngle::CopyError) {
-                let sources: BTreeSet<&str> =
-                    question.quotes.iter().map(|q| q.source.0.as_str()).collect();
+                let sources: BTreeSet<&str> = question
+                    .quotes
+                    .iter()
+                    .map(|q| q.source.0.as_str())
+                    .collect();
                 assert!(
                     sources.len() >= 2,
                     "seed {seed}: `{}` quotes only {sources:?}",
@@ -419,13 +422,23 @@ fn a_source_check_lesson_covers_every_angle_and_quotes_both_sides() {
                     .filter_map(|q| table().source(&q.source))
                     .map(|s| s.independence_group.as_str())
                     .collect();
-                assert!(groups.len() >= 2, "seed {seed}: a confirmed claim quotes one group only");
+                assert!(
+                    groups.len() >= 2,
+                    "seed {seed}: a confirmed claim quotes one group only"
+                );
             }
         }
         // One fact has conflicting versions in the shipped table, so one disagreement per quiz.
-        assert_eq!(angles.get("Disagreement"), Some(&1), "seed {seed}: {angles:?}");
+        assert_eq!(
+            angles.get("Disagreement"),
+            Some(&1),
+            "seed {seed}: {angles:?}"
+        );
         for angle in ["Confirmed", "SingleSource", "CopyError"] {
-            assert!(angles.get(angle).is_some_and(|&n| n >= 2), "seed {seed}: {angles:?}");
+            assert!(
+                angles.get(angle).is_some_and(|&n| n >= 2),
+                "seed {seed}: {angles:?}"
+            );
         }
     }
 }
@@ -438,8 +451,18 @@ fn the_canonical_spec_of_a_class_code_generates_the_same_quiz() {
     let topics = table().topics();
     for seed in 0..300u64 {
         let mut spec = QuizSpec::new(seed % 256, 10);
-        spec.topics = topics.iter().rev().step_by(1 + (seed as usize % 4)).cloned().collect();
-        spec.kinds = QuestionKind::ALL.iter().rev().step_by(1 + (seed as usize % 3)).copied().collect();
+        spec.topics = topics
+            .iter()
+            .rev()
+            .step_by(1 + (seed as usize % 4))
+            .cloned()
+            .collect();
+        spec.kinds = QuestionKind::ALL
+            .iter()
+            .rev()
+            .step_by(1 + (seed as usize % 3))
+            .copied()
+            .collect();
         let canonical = class_code::canonical(spec.clone(), &topics);
         let ours = generate(table(), &spec);
         let theirs = generate(table(), &canonical);
@@ -447,4 +470,86 @@ fn the_canonical_spec_of_a_class_code_generates_the_same_quiz() {
         let code = class_code::encode(&spec, &topics).unwrap();
         assert_eq!(class_code::decode(&code, &topics).unwrap(), canonical);
     }
+}
+
+#[test]
+fn a_reading_quiz_asks_each_fact_its_passage_holds_once_and_nothing_else() {
+    use sourced_core::reading::{self, passages};
+    for (p, passage) in passages(table()).iter().enumerate() {
+        let facts: BTreeSet<&str> = passage.facts.iter().map(|f| f.0.as_str()).collect();
+        let mut kinds = BTreeSet::new();
+        for seed in 0..20 {
+            let spec = QuizSpec {
+                passage: Some(p),
+                ..QuizSpec::new(seed, 50)
+            };
+            let quiz = generate(table(), &spec);
+            assert_eq!(
+                quiz,
+                generate(table(), &spec),
+                "#{p} seed {seed}: not deterministic"
+            );
+            let asked: Vec<&str> = quiz
+                .questions
+                .iter()
+                .flat_map(|q| q.fact_ids.iter().map(|f| f.0.as_str()))
+                .collect();
+            assert_eq!(
+                asked.iter().copied().collect::<BTreeSet<_>>(),
+                facts,
+                "#{p} seed {seed}: every fact of the passage, and only those"
+            );
+            assert_eq!(
+                asked.len(),
+                facts.len(),
+                "#{p} seed {seed}: a fact asked twice"
+            );
+            for question in &quiz.questions {
+                assert!(
+                    reading::KINDS.contains(&question.kind),
+                    "#{p}: {:?}",
+                    question.kind
+                );
+                assert_eq!(check_question(question), Ok(()), "#{p} seed {seed}");
+                assert!(
+                    !passage.support(question).is_empty(),
+                    "#{p} seed {seed}: nothing in the passage supports {:?}",
+                    question.prompt
+                );
+                if let Body::Cloze { before, after, .. } = &question.body {
+                    let sentence =
+                        normalize_whitespace(&format!("{before}{}{after}", question.answer_text));
+                    assert!(
+                        passage.holds(&sentence),
+                        "#{p}: the cloze is not from the passage: {sentence}"
+                    );
+                }
+                kinds.insert(question.kind as usize);
+            }
+            let short = generate(
+                table(),
+                &QuizSpec {
+                    count: 2,
+                    ..spec.clone()
+                },
+            );
+            assert_eq!(short.questions.len(), 2.min(facts.len()));
+        }
+        assert!(!kinds.is_empty());
+    }
+    // Filters narrow a reading quiz; a passage the table lacks asks nothing (never another quiz).
+    let cloze_only = QuizSpec {
+        passage: Some(0),
+        kinds: vec![QuestionKind::Cloze],
+        ..QuizSpec::new(1, 50)
+    };
+    assert!(generate(table(), &cloze_only)
+        .questions
+        .iter()
+        .all(|q| q.kind == QuestionKind::Cloze));
+    let missing = QuizSpec {
+        passage: Some(passages(table()).len()),
+        ..QuizSpec::new(1, 10)
+    };
+    assert!(generate(table(), &missing).questions.is_empty());
 }

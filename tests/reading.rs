@@ -161,3 +161,53 @@ fn a_passage_renders_as_its_paragraphs_with_marked_sentences() {
         .collect();
     assert_eq!(whole.join("\n"), passage.text);
 }
+
+#[test]
+fn highlights_grow_with_each_checked_answer_and_mark_its_supporting_sentences() {
+    use sourced_core::{Action, QuizSpec, Response, Session};
+    let passage_index = passages(table())
+        .iter()
+        .position(|p| p.facts.len() >= 4)
+        .expect("a passage with four facts");
+    let passage = &passages(table())[passage_index];
+    let spec = QuizSpec {
+        passage: Some(passage_index),
+        ..QuizSpec::new(5, 10)
+    };
+    let mut session = Session::new(table(), spec);
+    assert!(
+        reading::highlights(table(), &session).is_empty(),
+        "nothing before the first check"
+    );
+    let mut seen = Vec::new();
+    while let Some(question) = session.current().cloned() {
+        let before = reading::highlights(table(), &session);
+        session.apply(Action::Check {
+            response: Response::Choice(0),
+            elapsed_ms: 1000,
+        });
+        let after = reading::highlights(table(), &session);
+        let support = passage.support(&question);
+        assert!(!support.is_empty());
+        for sentence in &support {
+            assert!(
+                after.contains(sentence),
+                "{:?} not marked after its question",
+                &passage.text[sentence.clone()]
+            );
+            assert!(
+                passage.sentences.contains(sentence),
+                "marks are whole sentences"
+            );
+        }
+        assert!(before.iter().all(|r| after.contains(r)), "a mark went away");
+        seen.extend(support);
+        session.apply(Action::Next);
+    }
+    seen.sort_by_key(|r| (r.start, r.end));
+    seen.dedup();
+    assert_eq!(reading::highlights(table(), &session), seen);
+    // A quiz without a passage marks nothing.
+    let plain = Session::new(table(), QuizSpec::new(5, 3));
+    assert!(reading::highlights(table(), &plain).is_empty());
+}

@@ -288,7 +288,11 @@ async fn corrupt_or_old_storage_is_ignored_without_a_crash() {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     for junk in ["{not json", r#"{"spec":{"seed":"x"}}"#, r#"{"version":0}"#] {
         storage.set_item(effects::PROGRESS_KEY, junk).unwrap();
-        assert_eq!(effects::load_progress(effects::PROGRESS_KEY), None, "{junk}");
+        assert_eq!(
+            effects::load_progress(effects::PROGRESS_KEY),
+            None,
+            "{junk}"
+        );
     }
     // A save whose answers do not fit its quiz is refused too.
     let spec = QuizSpec::new(1, 2);
@@ -459,7 +463,12 @@ async fn mount_in_shadow(settings: &[(&str, &str)]) -> (Element, Element) {
 }
 
 /// Records the `detail` of every `sourced-quiz:*` DOM event reaching `target`, as JSON.
-fn record_events(target: &Element) -> (Rc<std::cell::RefCell<Vec<serde_json::Value>>>, Vec<gloo::events::EventListener>) {
+fn record_events(
+    target: &Element,
+) -> (
+    Rc<std::cell::RefCell<Vec<serde_json::Value>>>,
+    Vec<gloo::events::EventListener>,
+) {
     let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
     let listeners = ["ready", "answered", "completed"]
         .into_iter()
@@ -485,10 +494,19 @@ async fn a_script_mount_reads_its_data_attributes_inside_a_shadow_root() {
         ("persist", "off"),
     ])
     .await;
-    let expected = generate(&table(), &QuizSpec { kinds: vec![QuestionKind::TrueFalse], ..QuizSpec::new(3, 2) });
+    let expected = generate(
+        &table(),
+        &QuizSpec {
+            kinds: vec![QuestionKind::TrueFalse],
+            ..QuizSpec::new(3, 2)
+        },
+    );
     assert!(text(&root).contains("Question 1 of 2"), "{}", text(&root));
     assert!(text(&root).contains(&expected.questions[0].prompt));
-    assert!(host.query_selector(".sq-widget").unwrap().is_none(), "the widget lives in the shadow root only");
+    assert!(
+        host.query_selector(".sq-widget").unwrap().is_none(),
+        "the widget lives in the shadow root only"
+    );
     host.remove();
 }
 
@@ -500,7 +518,10 @@ async fn a_bad_data_attribute_is_named_as_the_page_wrote_it() {
         "`data-theme=blue` is not valid: data-theme expects light, dark or auto"
     );
     click(&first(&root, "form.sq-start button[type=submit]")).await;
-    assert!(text(&root).contains("Question 1 of 5"), "the rest of the settings still apply");
+    assert!(
+        text(&root).contains("Question 1 of 5"),
+        "the rest of the settings still apply"
+    );
     host.remove();
 }
 
@@ -508,9 +529,19 @@ async fn a_bad_data_attribute_is_named_as_the_page_wrote_it() {
 async fn theme_and_accent_reach_the_widget_without_a_style_attribute() {
     let (host, root) = mount_in_shadow(&[("theme", "dark"), ("accent", "#FB0")]).await;
     let widget = first(&root, ".sq-widget");
-    assert!(widget.class_name().split_whitespace().any(|c| c == "sq-theme-dark"));
-    assert_eq!(widget.style().get_property_value("--sq-accent").unwrap(), "#ffbb00");
-    assert_eq!(widget.style().get_property_value("--sq-accent-fg").unwrap(), "#000000", "dark text on a light accent");
+    assert!(widget
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "sq-theme-dark"));
+    assert_eq!(
+        widget.style().get_property_value("--sq-accent").unwrap(),
+        "#ffbb00"
+    );
+    assert_eq!(
+        widget.style().get_property_value("--sq-accent-fg").unwrap(),
+        "#000000",
+        "dark text on a light accent"
+    );
     host.remove();
 }
 
@@ -522,27 +553,60 @@ async fn ready_answered_and_completed_are_dispatched_on_the_mount_element() {
     let document = gloo::utils::document();
     // Listen on the body: the events bubble out of the host element.
     let (seen, _listeners) = record_events(&document.body().unwrap());
-    let (host, root) = mount_in_shadow(&[("seed", "11"), ("count", "2"), ("autostart", "1"), ("persist", "off")]).await;
+    let (host, root) = mount_in_shadow(&[
+        ("seed", "11"),
+        ("count", "2"),
+        ("autostart", "1"),
+        ("persist", "off"),
+    ])
+    .await;
     host.set_id("quiz-under-test");
     answer(&root, &quiz.questions[0].correct_response()).await;
     click(&first(&root, "button[type=submit]")).await;
-    answer(&root, &wrong(&quiz.questions[1].body, &quiz.questions[1].correct_response())).await;
+    answer(
+        &root,
+        &wrong(
+            &quiz.questions[1].body,
+            &quiz.questions[1].correct_response(),
+        ),
+    )
+    .await;
     click(&first(&root, "button[type=submit]")).await;
     assert!(text(&root).contains("Your results"), "{}", text(&root));
 
     let seen = seen.borrow();
     let kinds: Vec<&str> = seen.iter().map(|e| e["type"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["sourced-quiz:ready", "sourced-quiz:answered", "sourced-quiz:answered", "sourced-quiz:completed"]);
+    assert_eq!(
+        kinds,
+        [
+            "sourced-quiz:ready",
+            "sourced-quiz:answered",
+            "sourced-quiz:answered",
+            "sourced-quiz:completed"
+        ]
+    );
     assert_eq!(seen[0]["quiz"], "seed=11&count=2");
     assert_eq!(seen[1]["question"]["correct"], true);
-    assert_eq!(seen[1]["question"]["prompt"], quiz.questions[0].prompt.as_str());
+    assert_eq!(
+        seen[1]["question"]["prompt"],
+        quiz.questions[0].prompt.as_str()
+    );
     assert_eq!(seen[2]["question"]["correct"], false);
     assert_eq!(seen[2]["widget"], "quiz-under-test");
-    assert_eq!(seen[2]["statement"]["verb"]["id"], "http://adlnet.gov/expapi/verbs/answered");
+    assert_eq!(
+        seen[2]["statement"]["verb"]["id"],
+        "http://adlnet.gov/expapi/verbs/answered"
+    );
     assert_eq!(seen[2]["statement"]["result"]["success"], false);
-    assert_eq!(seen[3]["score"], serde_json::json!({ "right": 1, "answered": 2, "total": 2 }));
+    assert_eq!(
+        seen[3]["score"],
+        serde_json::json!({ "right": 1, "answered": 2, "total": 2 })
+    );
     assert_eq!(seen[3]["statement"]["result"]["score"]["raw"], 1);
-    assert_eq!(seen[3]["statement"]["object"]["id"], "https://quiz.example/?seed=11&count=2");
+    assert_eq!(
+        seen[3]["statement"]["object"]["id"],
+        "https://quiz.example/?seed=11&count=2"
+    );
     host.remove();
 }
 
@@ -565,10 +629,22 @@ async fn a_resumed_quiz_does_not_repeat_events_it_already_sent() {
     let document = gloo::utils::document();
     let (seen, _listeners) = record_events(&document.body().unwrap());
     let (host, root) = mount_in_shadow(&[("seed", "5"), ("count", "2")]).await;
-    assert!(text(&root).contains("Question 1 of 2"), "resumed at the feedback: {}", text(&root));
+    assert!(
+        text(&root).contains("Question 1 of 2"),
+        "resumed at the feedback: {}",
+        text(&root)
+    );
     click(&first(&root, "button[type=submit]")).await;
-    let kinds: Vec<String> = seen.borrow().iter().map(|e| e["type"].as_str().unwrap().to_string()).collect();
-    assert_eq!(kinds, ["sourced-quiz:ready"], "no second `answered` for question 1");
+    let kinds: Vec<String> = seen
+        .borrow()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["sourced-quiz:ready"],
+        "no second `answered` for question 1"
+    );
     effects::clear_progress(&key);
     host.remove();
 }
@@ -584,7 +660,14 @@ async fn the_teacher_view_gives_a_code_that_stands_for_the_quiz_it_shows() {
     let table = table();
     let root = mount(AppProps {
         base_url: "https://quiz.example/".into(),
-        ..props(&table, Config { view: View::Teacher, seed: Some(77), ..Config::default() })
+        ..props(
+            &table,
+            Config {
+                view: View::Teacher,
+                seed: Some(77),
+                ..Config::default()
+            },
+        )
     })
     .await;
     let code = first(&root, ".sq-code").inner_text().replace(' ', "");
@@ -629,7 +712,9 @@ async fn a_class_code_typed_on_the_start_screen_starts_exactly_its_quiz() {
     let input: HtmlInputElement = first(&root, ".sq-join input").dyn_into().unwrap();
     input.set_value(if typo == code { "K7MQ" } else { &typo });
     click(&first(&root, ".sq-join button[type=submit]")).await;
-    assert!(first(&root, "#sq-code-error").inner_text().starts_with("That class code does not work:"));
+    assert!(first(&root, "#sq-code-error")
+        .inner_text()
+        .starts_with("That class code does not work:"));
     assert!(!text(&root).contains("Question 1 of"));
 
     input.set_value(&class_code::display(&code).to_lowercase());
@@ -643,17 +728,38 @@ async fn a_class_code_typed_on_the_start_screen_starts_exactly_its_quiz() {
 async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answers() {
     use sourced_core::config::View;
     let table = table();
-    let config = Config { seed: Some(4), count: Some(10), ..Config::default() };
+    let config = Config {
+        seed: Some(4),
+        count: Some(10),
+        ..Config::default()
+    };
     let quiz = generate(&table, &config.spec(0));
-    let sheet = mount(props(&table, Config { view: View::Worksheet, ..config.clone() })).await;
-    let key = mount(props(&table, Config { view: View::AnswerKey, ..config.clone() })).await;
+    let sheet = mount(props(
+        &table,
+        Config {
+            view: View::Worksheet,
+            ..config.clone()
+        },
+    ))
+    .await;
+    let key = mount(props(
+        &table,
+        Config {
+            view: View::AnswerKey,
+            ..config.clone()
+        },
+    ))
+    .await;
     assert_eq!(all(&sheet, ".sq-sheet-question").len(), 10);
     assert_eq!(all(&key, ".sq-sheet-question").len(), 10);
     for question in &quiz.questions {
         assert!(text(&sheet).contains(&question.prompt));
         assert!(text(&key).contains(&question.prompt));
         assert!(text(&key).contains(&question.explanation));
-        assert!(!text(&sheet).contains(&question.explanation), "the worksheet gives nothing away");
+        assert!(
+            !text(&sheet).contains(&question.explanation),
+            "the worksheet gives nothing away"
+        );
         for quote in &question.quotes {
             assert!(text(&key).contains(&quote.quote));
         }
@@ -662,21 +768,41 @@ async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answ
     sheet.remove();
     key.remove();
     // Without a seed or code there is no fixed quiz to print: say so.
-    let nothing = mount(props(&table, Config { view: View::Worksheet, ..Config::default() })).await;
-    assert!(first(&nothing, "[role=alert]").inner_text().contains("needs a class code"));
+    let nothing = mount(props(
+        &table,
+        Config {
+            view: View::Worksheet,
+            ..Config::default()
+        },
+    ))
+    .await;
+    assert!(first(&nothing, "[role=alert]")
+        .inner_text()
+        .contains("needs a class code"));
     nothing.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_summary_offers_results_to_keep_and_a_summary_to_paste() {
     let table = table();
-    let config = Config { seed: Some(8), count: Some(1), autostart: true, ..Config::default() };
+    let config = Config {
+        seed: Some(8),
+        count: Some(1),
+        autostart: true,
+        ..Config::default()
+    };
     let quiz = generate(&table, &config.spec(0));
     let root = mount(props(&table, config)).await;
     answer(&root, &quiz.questions[0].correct_response()).await;
     click(&first(&root, "button[type=submit]")).await;
-    let buttons: Vec<String> = all(&root, ".sq-summary button").iter().map(|b| b.inner_text()).collect();
-    assert!(buttons.contains(&"Download results (CSV)".to_string()), "{buttons:?}");
+    let buttons: Vec<String> = all(&root, ".sq-summary button")
+        .iter()
+        .map(|b| b.inner_text())
+        .collect();
+    assert!(
+        buttons.contains(&"Download results (CSV)".to_string()),
+        "{buttons:?}"
+    );
     assert!(buttons.contains(&"Download results (JSON)".to_string()));
     let paste: web_sys::HtmlTextAreaElement = first(&root, "textarea.sq-paste").dyn_into().unwrap();
     assert_eq!(
@@ -693,29 +819,66 @@ async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_t
     // The table with a sentence of markup added to the first passage's first paragraph.
     let first = passages(&table())[0].clone();
     let mut table = sourced_quiz::embedded_table().unwrap();
-    let source = table.sources.iter_mut().find(|s| s.id == first.source).unwrap();
+    let source = table
+        .sources
+        .iter_mut()
+        .find(|s| s.id == first.source)
+        .unwrap();
     let paragraphs: Vec<String> = source.paragraphs().map(String::from).collect();
-    let tampered = format!("{} Markup <b>stays</b> <img src=x onerror=alert(1)> text.", paragraphs[first.paragraphs.start]);
-    source.text = source.text.replacen(&paragraphs[first.paragraphs.start], &tampered, 1);
+    let tampered = format!(
+        "{} Markup <b>stays</b> <img src=x onerror=alert(1)> text.",
+        paragraphs[first.paragraphs.start]
+    );
+    source.text = source
+        .text
+        .replacen(&paragraphs[first.paragraphs.start], &tampered, 1);
     let table = Rc::new(table);
-    let index = passages(&table).iter().position(|p| p.text.contains(&tampered)).expect("still a passage");
+    let index = passages(&table)
+        .iter()
+        .position(|p| p.text.contains(&tampered))
+        .expect("still a passage");
     let passage = &passages(&table)[index];
-    let markup = passage.sentences.iter().find(|s| passage.text[(*s).clone()].contains("<b>")).unwrap().clone();
+    let markup = passage
+        .sentences
+        .iter()
+        .find(|s| passage.text[(*s).clone()].contains("<b>"))
+        .unwrap()
+        .clone();
     let highlights = vec![passage.sentences[0].clone(), markup];
 
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = ReadingPassageProps { table: SharedTable(table.clone()), passage: index, highlights: highlights.clone() };
+    let props = ReadingPassageProps {
+        table: SharedTable(table.clone()),
+        passage: index,
+        highlights: highlights.clone(),
+    };
     yew::Renderer::<ReadingPassage>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let marks: Vec<String> = all(&root, ".sq-passage blockquote mark").iter().map(|m| m.text_content().unwrap()).collect();
-    let expected: Vec<String> = highlights.iter().map(|r| passage.text[r.clone()].to_string()).collect();
+    let marks: Vec<String> = all(&root, ".sq-passage blockquote mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    let expected: Vec<String> = highlights
+        .iter()
+        .map(|r| passage.text[r.clone()].to_string())
+        .collect();
     assert_eq!(marks, expected);
-    assert!(marks.iter().any(|m| m.ends_with("Markup <b>stays</b> <img src=x onerror=alert(1)> text.")));
-    assert!(root.query_selector(".sq-passage b, .sq-passage img").unwrap().is_none(), "markup became elements");
-    assert_eq!(all(&root, ".sq-passage blockquote p").len(), passage.paragraphs.len());
+    assert!(marks
+        .iter()
+        .any(|m| m.ends_with("Markup <b>stays</b> <img src=x onerror=alert(1)> text.")));
+    assert!(
+        root.query_selector(".sq-passage b, .sq-passage img")
+            .unwrap()
+            .is_none(),
+        "markup became elements"
+    );
+    assert_eq!(
+        all(&root, ".sq-passage blockquote p").len(),
+        passage.paragraphs.len()
+    );
     let source = table.source(&passage.source).unwrap();
     assert_eq!(first_text(&root, ".sq-passage cite"), source.headline);
     assert!(text(&root).contains(&source.outlet));

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         .split('&')
         .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
         .collect();
-    let (config, errors, _) = parse_config(pairs.iter().copied(), &topics);
+    let (config, errors, _) = parse_config(pairs.iter().copied(), &topics, 26);
     for error in &errors {
         assert!(pairs.iter().any(|(key, _)| *key == error.key));
         assert!(error.to_string().contains(&format!("{} expects ", error.key)));

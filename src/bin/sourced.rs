@@ -178,9 +178,10 @@ mod cli {
         let (config, errors, unknown) = sourced_core::config::parse_config(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &table.topics(),
+            sourced_core::reading::passages(&table).len(),
         );
         if let Some(key) = unknown.first() {
-            return Err(format!("quiz: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --json, --dir"));
+            return Err(format!("quiz: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --passage, --json, --dir"));
         }
         if let Some(error) = errors.first() {
             return Err(format!("quiz: {error}"));

@@ -2,14 +2,15 @@
 
 use super::effects;
 use super::host::HostLink;
+use super::print_sheet::PrintSheet;
 use super::question_card::QuestionCard;
+use super::reading::ReadingPassage;
 use super::sources_panel::SourcesPanel;
 use super::start_screen::StartScreen;
 use super::summary::Summary;
+use super::teacher::TeacherScreen;
 use crate::events::EventContext;
 use crate::strings;
-use super::print_sheet::PrintSheet;
-use super::teacher::TeacherScreen;
 use sourced_core::config::{text_on, Config, Theme, View};
 use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
 use std::rc::Rc;
@@ -159,6 +160,18 @@ impl Model {
     }
 }
 
+/// A reading quiz's passage, marked where the questions checked so far are answered; nothing for
+/// other quizzes.
+fn reading_passage(table: &SharedTable, session: &Session) -> Html {
+    match session.progress.spec.passage {
+        Some(passage) => html! {
+            <ReadingPassage table={table.clone()} passage={passage}
+                highlights={sourced_core::reading::highlights(&table.0, session)} />
+        },
+        None => Html::default(),
+    }
+}
+
 /// The widget: start screen, then one question at a time with feedback, then the summary.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -209,9 +222,11 @@ pub fn App(props: &AppProps) -> Html {
             <TeacherScreen table={table.clone()} initial={model.setup.clone()} base_url={props.base_url.clone()} />
         },
         // A sheet needs a fixed quiz: a class code, or a seed.
-        _ if matches!(view, View::Worksheet | View::AnswerKey) && props.config.seed.is_none() => html! {
-            <p class="sq-notice" role="alert">{ strings::SHEET_NEEDS_QUIZ }</p>
-        },
+        _ if matches!(view, View::Worksheet | View::AnswerKey) && props.config.seed.is_none() => {
+            html! {
+                <p class="sq-notice" role="alert">{ strings::SHEET_NEEDS_QUIZ }</p>
+            }
+        }
         _ if matches!(view, View::Worksheet | View::AnswerKey) => html! {
             <PrintSheet table={table.clone()} spec={model.setup.clone()} answers={view == View::AnswerKey}
                 class_code={props.config.class_code.clone()} />
@@ -230,12 +245,17 @@ pub fn App(props: &AppProps) -> Html {
             <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p>
         },
         Some(session) if session.is_finished() => html! {
-            <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
-                base_url={props.base_url.clone()} on_msg={dispatch.clone()} />
+            <>
+                <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
+                    base_url={props.base_url.clone()} on_msg={dispatch.clone()} />
+                { reading_passage(&table, session) }
+            </>
         },
         Some(session) => {
             let index = session.current_index();
             html! {
+                <>
+                { reading_passage(&table, session) }
                 <QuestionCard
                     key={format!("{}-{index}", session.progress.spec.seed)}
                     index={index}
@@ -247,11 +267,15 @@ pub fn App(props: &AppProps) -> Html {
                     table={table.clone()}
                     on_msg={dispatch.clone()}
                 />
+                </>
             }
         }
     };
     html! {
-        <div ref={widget} class={classes!("sq-widget", theme)}>
+        // `dir` and `lang` are stated, not inherited: `all: initial` leaves `direction` to the host
+        // element (a right-to-left page would move the punctuation), and a host page in another
+        // language would have a screen reader read this English text in that language's voice.
+        <div ref={widget} class={classes!("sq-widget", theme)} dir="ltr" lang="en">
             // The title stays through the quiz, so the page always has its one level-one heading.
             <h1 class="sq-title">{ strings::TITLE }</h1>
             { body }
@@ -264,7 +288,10 @@ pub fn App(props: &AppProps) -> Html {
 /// `completed` when the summary appears. A resumed quiz does not repeat what it already said.
 #[hook]
 fn use_host_events(props: &AppProps, model: &UseReducerHandle<Model>) {
-    let answered = model.session.as_ref().map_or(0, |s| s.progress.answers.len());
+    let answered = model
+        .session
+        .as_ref()
+        .map_or(0, |s| s.progress.answers.len());
     let finished = model.session.as_ref().is_some_and(Session::is_finished);
     // What the host has been told: the answers and whether the summary, as of the last render.
     let told = use_mut_ref(|| (answered, finished));

@@ -92,10 +92,7 @@ pub fn report_height(config: &Config) {
         return;
     }
     let targets = Rc::new(RefCell::new(SizeTargets {
-        pym: config
-            .pym
-            .clone()
-            .filter(|pym| pym.parent_origin.is_some()),
+        pym: config.pym.clone().filter(|pym| pym.parent_origin.is_some()),
         ..SizeTargets::default()
     }));
 
@@ -181,6 +178,8 @@ fn post_height(targets: &Rc<RefCell<SizeTargets>>) {
 
 /// `hello` for `{type: "sourced-quiz:hello"}`; `None` for anything that is not ours.
 fn message_type(data: &JsValue) -> Option<&'static str> {
-    let kind = js_sys::Reflect::get(data, &"type".into()).ok()?.as_string()?;
+    let kind = js_sys::Reflect::get(data, &"type".into())
+        .ok()?
+        .as_string()?;
     (kind == format!("{EVENT_PREFIX}hello")).then_some("hello")
 }

@@ -78,6 +78,7 @@ fn read_config(
     let (config, errors, unknown) = parse_config(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &table.topics(),
+        sourced_core::reading::passages(table).len(),
     );
     for key in unknown {
         effects::warn(&format!(

@@ -61,7 +61,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         Callback::from(move |_| {
             let copy_status = copy_status.clone();
             effects::copy_text(&summary, move |copied| {
-                copy_status.set(if copied { strings::COPIED } else { strings::COPY_FAILED })
+                copy_status.set(if copied {
+                    strings::COPIED
+                } else {
+                    strings::COPY_FAILED
+                })
             });
         })
     };

@@ -85,6 +85,8 @@ pub enum ClassCodeError {
     Seed { seed: u64, limit: u64 },
     /// The table has more topics than a code can name one by one.
     TooManyTopics { topics: usize },
+    /// Reading quizzes are shared by link: a code has no room for the passage.
+    Passage,
 }
 
 impl fmt::Display for ClassCodeError {
@@ -106,6 +108,9 @@ impl fmt::Display for ClassCodeError {
             ClassCodeError::Symbol { symbol, position } => write!(
                 f,
                 "character {position}, “{symbol}”, is not a letter or digit"
+            ),
+            ClassCodeError::Passage => f.write_str(
+                "a class code cannot hold a reading passage: share the reading quiz's link instead",
             ),
             ClassCodeError::Typo => f.write_str(
                 "this code has a typo: compare it with the one your teacher gave, letter by letter",
@@ -182,6 +187,9 @@ pub fn fits(spec: &QuizSpec, topics: &[Topic]) -> bool {
 
 /// The class code for `spec` (in its canonical form), for a table with these topics.
 pub fn encode(spec: &QuizSpec, topics: &[Topic]) -> Result<String, ClassCodeError> {
+    if spec.passage.is_some() {
+        return Err(ClassCodeError::Passage);
+    }
     if let Some(topic) = spec.topics.iter().find(|t| !topics.contains(t)) {
         return Err(ClassCodeError::TopicNotInTable {
             topic: topic.clone(),

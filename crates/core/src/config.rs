@@ -11,10 +11,11 @@ pub const MAX_COUNT: usize = 50;
 pub const DEFAULT_COUNT: usize = 10;
 
 /// Every key a page may set, in the order the README documents them.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "view",
     "code",
     "preset",
+    "passage",
     "seed",
     "count",
     "topics",
@@ -38,6 +39,8 @@ pub struct Config {
     pub topics: Vec<Topic>,
     pub kinds: Vec<QuestionKind>,
     pub difficulty: Option<Difficulty>,
+    /// A reading quiz's passage, 0-based (pages write it 1-based, as the teacher's page lists them).
+    pub passage: Option<usize>,
     pub theme: Theme,
     /// The accent colour as `#rrggbb`, lower case.
     pub accent: Option<String>,
@@ -95,6 +98,7 @@ impl Default for Config {
             topics: Vec::new(),
             kinds: Vec::new(),
             difficulty: None,
+            passage: None,
             theme: Theme::Auto,
             accent: None,
             persist: true,
@@ -189,12 +193,14 @@ impl fmt::Display for ConfigError {
     }
 }
 
-/// Parses `key=value` pairs (URL query or `data-` attributes) against the table's topics.
+/// Parses `key=value` pairs (URL query or `data-` attributes) against the table's topics and its
+/// number of reading passages.
 ///
 /// Returns what could be used, every invalid value, and the unknown keys.
 pub fn parse_config<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     topics: &[Topic],
+    passages: usize,
 ) -> (Config, Vec<ConfigError>, Vec<String>) {
     let mut config = Config::default();
     let mut errors = Vec::new();
@@ -202,7 +208,10 @@ pub fn parse_config<'a>(
     // Keys that choose the questions: a class code must not be mixed with them.
     let mut quiz_keys = Vec::new();
     for (key, value) in pairs {
-        if matches!(key, "seed" | "count" | "topics" | "kinds" | "difficulty" | "preset") {
+        if matches!(
+            key,
+            "seed" | "count" | "topics" | "kinds" | "difficulty" | "preset" | "passage"
+        ) {
             quiz_keys.push(key);
         }
         let mut fail = |allowed: String| {
@@ -266,6 +275,13 @@ pub fn parse_config<'a>(
                 }
                 Err(error) => fail(format!("a class code from your teacher ({error})")),
             },
+            "passage" => match value.trim().parse::<usize>() {
+                Ok(n) if (1..=passages).contains(&n) => config.passage = Some(n - 1),
+                _ if passages == 0 => {
+                    fail("nothing: this quiz's articles have no passage to read".into())
+                }
+                _ => fail(format!("a passage number from 1 to {passages}")),
+            },
             "view" => match View::ALL.into_iter().find(|v| v.name() == value.trim()) {
                 Some(view) => config.view = view,
                 None => fail("quiz, teacher, worksheet or key".into()),
@@ -274,7 +290,9 @@ pub fn parse_config<'a>(
                 "source-literacy" => config.kinds = vec![QuestionKind::SourceCheck],
                 _ => fail(format!(
                     "a preset: {}",
-                    PRESETS.map(|(name, what)| format!("{name} ({what})")).join("; ")
+                    PRESETS
+                        .map(|(name, what)| format!("{name} ({what})"))
+                        .join("; ")
                 )),
             },
             "theme" => match value.trim() {
@@ -339,6 +357,33 @@ pub fn parse_config<'a>(
             ),
         });
     }
+    // A reading quiz asks what its passage holds: topics, a preset or other kinds would contradict it.
+    if let Some(passage) = config.passage {
+        let mut clashes: Vec<&str> = quiz_keys
+            .iter()
+            .copied()
+            .filter(|k| matches!(*k, "topics" | "preset"))
+            .collect();
+        if !quiz_keys.contains(&"preset")
+            && config
+                .kinds
+                .iter()
+                .any(|k| !crate::reading::KINDS.contains(k))
+        {
+            clashes.push("kinds other than multiple_choice, cloze and who_said");
+        }
+        if !clashes.is_empty() {
+            config.passage = None;
+            errors.push(ConfigError {
+                key: "passage".into(),
+                value: (passage + 1).to_string(),
+                allowed: format!(
+                    "to choose the questions from its text: leave out {}",
+                    clashes.join(", ")
+                ),
+            });
+        }
+    }
     // A parentUrl without a childId is not a pym.js frame.
     config.pym = config.pym.filter(|pym| !pym.id.is_empty());
     (config, errors, unknown)
@@ -401,7 +446,9 @@ fn host_origin(value: &str) -> Option<HostOrigin> {
     let origin = url_origin(value)?;
     // Only an origin: a path, query or fragment would make the page think events go somewhere narrower.
     let (_, after_scheme) = value.split_once("://")?;
-    let tail = &after_scheme[after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len())..];
+    let tail = &after_scheme[after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len())..];
     (tail.is_empty() || tail == "/").then_some(HostOrigin::Exact(origin))
 }
 
@@ -437,7 +484,9 @@ pub fn url_origin(url: &str) -> Option<String> {
             };
             let valid = !host.is_empty()
                 && !host.starts_with(['.', '-'])
-                && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
             if !valid {
                 return None;
             }
@@ -468,6 +517,7 @@ impl Config {
             topics: self.topics.clone(),
             kinds: self.kinds.clone(),
             difficulty: self.difficulty,
+            passage: self.passage,
         }
     }
 }
@@ -494,6 +544,9 @@ impl Config {
         if let Some(difficulty) = self.difficulty {
             scope.push(format!("difficulty={}", difficulty.name()));
         }
+        if let Some(passage) = self.passage {
+            scope.push(format!("passage={}", passage + 1));
+        }
         scope.join("&")
     }
 }
@@ -512,6 +565,9 @@ pub fn spec_query(spec: &QuizSpec) -> String {
     if let Some(difficulty) = spec.difficulty {
         query.push_str(&format!("&difficulty={}", difficulty.name()));
     }
+    if let Some(passage) = spec.passage {
+        query.push_str(&format!("&passage={}", passage + 1));
+    }
     query.push_str("&autostart=1");
     query
 }
@@ -519,6 +575,8 @@ pub fn spec_query(spec: &QuizSpec) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PASSAGES: usize = 3;
 
     fn topics() -> Vec<Topic> {
         vec![Topic("aid".into()), Topic("visit".into())]
@@ -536,6 +594,7 @@ mod tests {
                 ("autostart", "1"),
             ],
             &topics(),
+            PASSAGES,
         );
         assert!(
             errors.is_empty() && unknown.is_empty(),
@@ -559,6 +618,7 @@ mod tests {
                 ("seed", "-1"),
             ],
             &topics(),
+            PASSAGES,
         );
         assert_eq!(config, Config::default());
         assert_eq!(unknown, ["colour"]);
@@ -584,15 +644,25 @@ mod tests {
                 ("host", "https://News.Example:443/"),
             ],
             &topics(),
+            PASSAGES,
         );
-        assert!(errors.is_empty() && unknown.is_empty(), "{errors:?} {unknown:?}");
+        assert!(
+            errors.is_empty() && unknown.is_empty(),
+            "{errors:?} {unknown:?}"
+        );
         assert_eq!(config.theme, Theme::Dark);
         assert_eq!(config.accent.as_deref(), Some("#cc0055"));
         assert!(!config.persist);
-        assert_eq!(config.host, Some(HostOrigin::Exact("https://news.example".into())));
-        let (config, _, _) = parse_config([("host", "*")], &topics());
+        assert_eq!(
+            config.host,
+            Some(HostOrigin::Exact("https://news.example".into()))
+        );
+        let (config, _, _) = parse_config([("host", "*")], &topics(), PASSAGES);
         assert_eq!(config.host, Some(HostOrigin::Any));
-        assert!(Config::default().persist, "progress is kept unless a page turns it off");
+        assert!(
+            Config::default().persist,
+            "progress is kept unless a page turns it off"
+        );
     }
 
     #[test]
@@ -610,6 +680,7 @@ mod tests {
                 ("host", "https://user@news.example"),
             ],
             &topics(),
+            PASSAGES,
         );
         assert_eq!(config, Config::default(), "no bad value is half-used");
         let keys: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
@@ -648,11 +719,13 @@ mod tests {
         let (config, errors, _) = parse_config(
             [("view", "worksheet"), ("preset", "source-literacy")],
             &topics(),
+            PASSAGES,
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.view, View::Worksheet);
         assert_eq!(config.kinds, [QuestionKind::SourceCheck]);
-        let (_, errors, _) = parse_config([("view", "print"), ("preset", "fun")], &topics());
+        let (_, errors, _) =
+            parse_config([("view", "print"), ("preset", "fun")], &topics(), PASSAGES);
         assert_eq!(
             errors[0].to_string(),
             "`view=print` is not valid: view expects quiz, teacher, worksheet or key"
@@ -665,23 +738,84 @@ mod tests {
         let mut spec = QuizSpec::new(12, 15);
         spec.topics = vec![Topic("visit".into())];
         let code = crate::class_code::encode(&spec, &topics()).unwrap();
-        let (config, errors, _) = parse_config([("code", code.as_str())], &topics());
+        let (config, errors, _) = parse_config([("code", code.as_str())], &topics(), PASSAGES);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.spec(0), spec);
         assert_eq!(config.class_code.as_deref(), Some(code.as_str()));
 
-        let (config, errors, _) =
-            parse_config([("code", code.as_str()), ("seed", "3")], &topics());
+        let (config, errors, _) = parse_config(
+            [("code", code.as_str()), ("seed", "3")],
+            &topics(),
+            PASSAGES,
+        );
         assert_eq!(config.class_code, None);
         assert_eq!(
             errors[0].to_string(),
             format!("`code={code}` is not valid: code expects to choose the questions alone: leave out seed")
         );
-        let (_, errors, _) = parse_config([("code", "AB")], &topics());
+        let (_, errors, _) = parse_config([("code", "AB")], &topics(), PASSAGES);
         assert_eq!(
             errors[0].to_string(),
             "`code=AB` is not valid: code expects a class code from your teacher (a class code has 8 letters and digits, and this one has 2)"
         );
+    }
+
+    #[test]
+    fn a_passage_is_numbered_from_one_and_refuses_what_contradicts_it() {
+        let (config, errors, _) = parse_config(
+            [("passage", "3"), ("kinds", "cloze,who_said"), ("seed", "4")],
+            &topics(),
+            PASSAGES,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.passage, Some(2));
+        assert_eq!(config.spec(0).passage, Some(2));
+        assert_eq!(
+            config.storage_scope(),
+            "seed=4&kinds=cloze,who_said&passage=3"
+        );
+        for bad in ["0", "4", "two", "-1"] {
+            let (config, errors, _) = parse_config([("passage", bad)], &topics(), PASSAGES);
+            assert_eq!(config.passage, None);
+            assert_eq!(
+                errors[0].to_string(),
+                format!(
+                    "`passage={bad}` is not valid: passage expects a passage number from 1 to 3"
+                )
+            );
+        }
+        let (_, errors, _) = parse_config([("passage", "1")], &topics(), 0);
+        assert!(errors[0].to_string().contains("no passage to read"));
+        let (config, errors, _) = parse_config(
+            [("passage", "1"), ("topics", "aid"), ("kinds", "numeric")],
+            &topics(),
+            PASSAGES,
+        );
+        assert_eq!(config.passage, None, "reported, never half-applied");
+        assert_eq!(
+            errors[0].to_string(),
+            "`passage=1` is not valid: passage expects to choose the questions from its text: \
+             leave out topics, kinds other than multiple_choice, cloze and who_said"
+        );
+        let (_, errors, _) = parse_config(
+            [("preset", "source-literacy"), ("passage", "2")],
+            &topics(),
+            PASSAGES,
+        );
+        assert!(
+            errors[0].to_string().ends_with("leave out preset"),
+            "{}",
+            errors[0]
+        );
+        let mut spec = QuizSpec::new(3, 10);
+        spec.passage = Some(0);
+        assert_eq!(
+            crate::class_code::encode(&spec, &topics()),
+            Err(crate::class_code::ClassCodeError::Passage)
+        );
+        let query = spec_query(&spec);
+        let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+        assert_eq!(parse_config(pairs, &topics(), PASSAGES).0.spec(0), spec);
     }
 
     #[test]
@@ -694,13 +828,21 @@ mod tests {
                 ("parentUrl", "https://news.example/2025/08/carney?x=1"),
             ],
             &topics(),
+            PASSAGES,
         );
-        assert!(errors.is_empty() && unknown.is_empty(), "{errors:?} {unknown:?}");
+        assert!(
+            errors.is_empty() && unknown.is_empty(),
+            "{errors:?} {unknown:?}"
+        );
         let pym = config.pym.expect("a pym child");
         assert_eq!(pym.id, "quiz-1");
         assert_eq!(pym.parent_origin.as_deref(), Some("https://news.example"));
         assert_eq!(pym.height_message(420), "pymxPYMxquiz-1xPYMxheightxPYMx420");
-        let (config, _, _) = parse_config([("parentUrl", "https://news.example/")], &topics());
+        let (config, _, _) = parse_config(
+            [("parentUrl", "https://news.example/")],
+            &topics(),
+            PASSAGES,
+        );
         assert_eq!(config.pym, None, "a parentUrl alone is not a pym frame");
     }
 
@@ -715,10 +857,16 @@ mod tests {
     #[test]
     fn differently_configured_widgets_save_progress_apart() {
         let parse = |pairs: &[(&'static str, &'static str)]| {
-            parse_config(pairs.iter().copied(), &topics()).0.storage_scope()
+            parse_config(pairs.iter().copied(), &topics(), PASSAGES)
+                .0
+                .storage_scope()
         };
         assert_eq!(parse(&[]), "");
-        assert_eq!(parse(&[("theme", "dark")]), "", "looks do not change the quiz");
+        assert_eq!(
+            parse(&[("theme", "dark")]),
+            "",
+            "looks do not change the quiz"
+        );
         assert_ne!(parse(&[("seed", "1")]), parse(&[("seed", "2")]));
         assert_eq!(parse(&[("seed", "1"), ("count", "5")]), "seed=1&count=5");
     }
@@ -731,10 +879,11 @@ mod tests {
             topics: vec![Topic("aid".into())],
             kinds: vec![QuestionKind::Matching, QuestionKind::Numeric],
             difficulty: Some(Difficulty::Medium),
+            passage: None,
         };
         let query = spec_query(&spec);
         let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
-        let (config, errors, _) = parse_config(pairs, &topics());
+        let (config, errors, _) = parse_config(pairs, &topics(), PASSAGES);
         assert!(errors.is_empty());
         assert_eq!(config.spec(0), spec);
     }

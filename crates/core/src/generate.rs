@@ -25,6 +25,10 @@ pub struct QuizSpec {
     /// Only kinds this difficulty admits; `None` means every kind.
     #[serde(default)]
     pub difficulty: Option<Difficulty>,
+    /// A reading quiz: which passage ([`crate::reading::passages`], 0-based) the questions come
+    /// from. Only facts it holds are asked, each once, with the reading kinds only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<usize>,
 }
 
 impl QuizSpec {
@@ -35,6 +39,7 @@ impl QuizSpec {
             topics: Vec::new(),
             kinds: Vec::new(),
             difficulty: None,
+            passage: None,
         }
     }
 
@@ -101,10 +106,12 @@ struct Plan {
 
 /// Generates the quiz `spec` asks for. The same table and spec always give the same quiz.
 pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
+    let passage = spec.passage.map(|p| crate::reading::passages(table).get(p));
     let generator = Generator {
         table,
         spec,
         prepared: table.cache.get(table),
+        passage: passage.flatten(),
     };
     let mut dice = Dice(ChaCha8Rng::seed_from_u64(spec.seed));
     let plans = generator.plans();
@@ -145,7 +152,8 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
             }
         }
         if best.is_empty() {
-            if !built_since_reset {
+            // A reading quiz asks each of its passage's facts once, however many were asked for.
+            if !built_since_reset || spec.passage.is_some() {
                 break;
             }
             // Every askable fact has been asked: start again rather than stop short.
@@ -209,6 +217,8 @@ struct Generator<'a> {
     table: &'a FactTable,
     spec: &'a QuizSpec,
     prepared: &'a Prepared,
+    /// A reading quiz's passage (`None` for other quizzes, and for a passage the table lacks).
+    passage: Option<&'a Passage>,
 }
 
 /// What the generator works out once per table: each fact's distractors and cloze sites.
@@ -295,6 +305,7 @@ impl GeneratorCache {
                 table,
                 spec: &spec,
                 prepared: &empty,
+                passage: None,
             };
             let pools = generator.compute_pools();
             let mut prepared = Prepared {
@@ -322,6 +333,7 @@ impl GeneratorCache {
                 table,
                 spec: &spec,
                 prepared: &prepared,
+                passage: None,
             };
             let plans = generator.single_fact_plans();
             prepared.plans = plans;
@@ -383,6 +395,25 @@ impl<'a> Generator<'a> {
 
     /// Every question the table can make under the spec, in table order.
     fn plans(&self) -> Vec<Plan> {
+        if self.spec.passage.is_some() {
+            // A reading quiz: the questions its passage answers (none for a passage the table lacks).
+            let asks = self
+                .passage
+                .map_or(&[][..], |passage| passage.asks.as_slice());
+            return self
+                .prepared
+                .plans
+                .iter()
+                .filter(|plan| {
+                    self.spec.admits(plan.kind)
+                        && plan.fact.is_some_and(|f| {
+                            self.spec.admits_topic(&self.facts()[f].topic)
+                                && asks.contains(&(f, plan.kind))
+                        })
+                })
+                .copied()
+                .collect();
+        }
         let mut plans: Vec<Plan> = self
             .prepared
             .plans
@@ -708,8 +739,21 @@ impl<'a> Generator<'a> {
     }
 
     fn cloze(&self, fact: &Fact, dice: &mut Dice) -> Question {
-        let sites = self.cloze_sites(fact);
-        let site = &sites[dice.below(sites.len())];
+        let all = self.cloze_sites(fact);
+        // A reading quiz blanks a sentence of its passage (the passage holds one: it asks this).
+        let sites: Vec<&ClozeSite> = match self.passage {
+            Some(passage) => all
+                .iter()
+                .filter(|site| site.source == passage.source && passage.holds(&site.quote()))
+                .collect(),
+            None => all.iter().collect(),
+        };
+        let sites = if sites.is_empty() {
+            all.iter().collect()
+        } else {
+            sites
+        };
+        let site = sites[dice.below(sites.len())];
         let mut accepted = vec![site.blank.clone(), self.answer_text(fact).to_string()];
         accepted.extend(fact.spellings.iter().cloned());
         if let Value::Money(money) = fact.answer() {

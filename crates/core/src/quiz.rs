@@ -177,7 +177,9 @@ impl Session {
             } if !self.progress.showing_feedback && !self.is_finished() => {
                 self.progress.answers.push(response);
                 // Older saves have no times: pad them so that times line up with answers.
-                self.progress.elapsed_ms.resize(self.progress.answers.len() - 1, 0);
+                self.progress
+                    .elapsed_ms
+                    .resize(self.progress.answers.len() - 1, 0);
                 self.progress.elapsed_ms.push(elapsed_ms);
                 self.progress.showing_feedback = true;
                 self.progress.draft = None;

@@ -7,6 +7,7 @@
 use crate::fact::{Fact, FactId, Value};
 use crate::generate::Prepared;
 use crate::question::{Question, QuestionKind};
+use crate::quiz::Session;
 use crate::source::{Source, SourceId};
 use crate::table::FactTable;
 use crate::text::{fold, normalize_whitespace};
@@ -41,6 +42,8 @@ pub struct Passage {
     pub facts: Vec<FactId>,
     /// `text` with paragraph breaks read as spaces (same offsets), as quotes are matched.
     flat: String,
+    /// The questions it answers: (fact index in the table, kind), in table order.
+    pub(crate) asks: Vec<(usize, QuestionKind)>,
 }
 
 /// A piece of a paragraph, highlighted or not, for rendering a passage.
@@ -151,6 +154,27 @@ pub fn passages(table: &FactTable) -> &[Passage] {
         .passages(table, |prepared| compute(table, prepared))
 }
 
+/// What to mark in a reading quiz's passage: the sentences that support every question checked
+/// so far (the current one once its feedback shows). Empty for a quiz without a passage.
+pub fn highlights(table: &FactTable, session: &Session) -> Vec<Range<usize>> {
+    let Some(passage) = session
+        .progress
+        .spec
+        .passage
+        .and_then(|p| passages(table).get(p))
+    else {
+        return Vec::new();
+    };
+    let checked = session.progress.answers.len();
+    let mut marks: Vec<Range<usize>> = session.quiz.questions
+        [..checked.min(session.quiz.questions.len())]
+        .iter()
+        .flat_map(|question| passage.support(question))
+        .collect();
+    sort_ranges(&mut marks);
+    marks
+}
+
 fn sort_ranges(ranges: &mut Vec<Range<usize>>) {
     ranges.sort_by_key(|r| (r.start, r.end));
     ranges.dedup();
@@ -216,6 +240,7 @@ impl<'a> Article<'a> {
 /// of its alternatives (the paragraph spans of quotes that would do).
 struct Need {
     fact: usize,
+    kind: QuestionKind,
     all_of: Vec<Vec<Span>>,
 }
 
@@ -273,7 +298,11 @@ fn needs(table: &FactTable, prepared: &Prepared, source: &Source, article: &Arti
                 _ => continue,
             };
             if all_of.iter().all(|any_of| !any_of.is_empty()) {
-                needs.push(Need { fact: f, all_of });
+                needs.push(Need {
+                    fact: f,
+                    kind,
+                    all_of,
+                });
             }
         }
     }
@@ -395,6 +424,11 @@ fn passage(
             .map(|f| table.facts[f].id.clone())
             .collect(),
         flat: text.replace('\n', " "),
+        asks: needs
+            .iter()
+            .filter(|need| need.met_in(&run))
+            .map(|need| (need.fact, need.kind))
+            .collect(),
         paragraphs: run,
         text,
     }
@@ -499,6 +533,7 @@ mod tests {
             sentences: Vec::new(),
             facts: Vec::new(),
             flat: text.replace('\n', " "),
+            asks: Vec::new(),
         }
     }
 

@@ -583,8 +583,11 @@ fn fuzz_config_pairs() {
         QUICK,
         (pairs_strategy(), topics_strategy()),
         |(pairs, topics)| {
-            let (config, errors, unknown) =
-                config::parse_config(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &topics);
+            let (config, errors, unknown) = config::parse_config(
+                pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                &topics,
+                26,
+            );
             let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
             for error in &errors {
                 prop_assert!(
@@ -682,7 +685,7 @@ fn fuzz_url_origin_and_colours() {
         }
         let _ = config::text_on(&text);
         // As a host: an exact origin accepted from a value never has a path after it.
-        let (config, errors, _) = config::parse_config([("host", text.as_str())], &[]);
+        let (config, errors, _) = config::parse_config([("host", text.as_str())], &[], 0);
         match &config.host {
             Some(HostOrigin::Exact(origin)) => {
                 check_origin(origin)?;
