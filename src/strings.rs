@@ -180,4 +180,30 @@ pub fn describe_response(question: &Question, response: &Response) -> String {
 
 // Reading mode: the passage above the questions.
 pub const READ_PASSAGE: &str = "Read this passage";
+pub const PASSAGE: &str = "Reading passage";
+pub const PASSAGE_NOTE: &str = "A reading quiz shows one passage of an article above its questions and asks only what the passage says. It is shared by link: a class code cannot hold a passage.";
+pub const NO_PASSAGE: &str = "None: questions from all the articles";
+
+/// A passage in the teacher's list: its number, outlet, first words and how much it asks.
+pub fn passage_choice(number: usize, outlet: &str, text: &str, facts: usize) -> String {
+    let opening: Vec<&str> = text.split_whitespace().take(8).collect();
+    format!(
+        "{number}. {outlet}: “{}…” ({facts} facts)",
+        opening.join(" ")
+    )
+}
+
+/// The teacher's outcome for a reading quiz.
+pub fn reading_outcome(asked: usize) -> String {
+    format!(
+        "A reading quiz of {}: everyone who opens the link reads the same passage and gets the same questions.",
+        question_count(asked)
+    )
+}
+
+/// When the choices leave fewer questions than the length asked for.
+pub fn fewer_questions(asked: usize, count: usize) -> String {
+    format!("These choices make {asked} different questions, so the quiz has {asked}, not {count}.")
+}
+
 pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";

@@ -888,3 +888,122 @@ async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_t
 fn first_text(root: &Element, selector: &str) -> String {
     first(root, selector).text_content().unwrap_or_default()
 }
+
+#[wasm_bindgen_test]
+async fn a_reading_quiz_shows_its_passage_and_marks_each_checked_answer_in_it() {
+    use sourced_core::reading::passages;
+    let table = table();
+    let index = 1;
+    let passage = passages(&table)[index].clone();
+    let config = Config {
+        seed: Some(9),
+        passage: Some(index),
+        autostart: true,
+        ..Config::default()
+    };
+    let quiz = generate(&table, &config.spec(0));
+    let root = mount(props(&table, config)).await;
+    // The passage comes before the question, and nothing is marked before an answer.
+    let order: Vec<String> = all(&root, ".sq-passage, .sq-question")
+        .iter()
+        .map(|e| e.class_name())
+        .collect();
+    assert!(
+        order[0].contains("sq-passage") && order.len() == 2,
+        "{order:?}"
+    );
+    assert!(all(&root, ".sq-passage mark").is_empty());
+    let mut marked = 0;
+    for (i, question) in quiz.questions.iter().enumerate() {
+        assert!(text(&root).contains(&question.prompt), "question {i}");
+        answer(&root, &question.correct_response()).await;
+        let marks: Vec<String> = all(&root, ".sq-passage mark")
+            .iter()
+            .map(|m| m.text_content().unwrap())
+            .collect();
+        for sentence in passage.support(question) {
+            assert!(
+                marks
+                    .iter()
+                    .any(|m| m.contains(&passage.text[sentence.clone()])),
+                "question {i}: {:?} is not marked in {marks:?}",
+                &passage.text[sentence]
+            );
+        }
+        assert!(marks.len() >= marked, "marks stay");
+        marked = marks.len();
+        click(&first(&root, "button[type=submit]")).await;
+    }
+    // The summary keeps the passage with every answer marked.
+    let n = quiz.questions.len();
+    assert!(
+        text(&root).contains(&format!("You got {n} of {n} right")),
+        "{}",
+        text(&root)
+    );
+    assert_eq!(all(&root, ".sq-passage mark").len(), marked);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_teacher_view_shares_a_reading_quiz_by_link_with_its_passage() {
+    use sourced_core::config::View;
+    let table = table();
+    let root = mount(AppProps {
+        base_url: "https://quiz.example/".into(),
+        ..props(
+            &table,
+            Config {
+                view: View::Teacher,
+                seed: Some(5),
+                ..Config::default()
+            },
+        )
+    })
+    .await;
+    let select: HtmlSelectElement = first(&root, ".sq-teacher select").dyn_into().unwrap();
+    assert_eq!(
+        select.length() as usize,
+        1 + sourced_core::reading::passages(&table).len()
+    );
+    select.set_value("2");
+    fire(select.unchecked_ref(), "change");
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".sq-code").unwrap().is_none(),
+        "no class code for a reading quiz"
+    );
+    let links: Vec<String> = all(&root, ".sq-links a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        links[0],
+        "https://quiz.example/?seed=5&count=10&passage=2&autostart=1"
+    );
+    assert_eq!(
+        links[1],
+        "https://quiz.example/?seed=5&count=10&passage=2&view=worksheet"
+    );
+    let asked = generate(
+        &table,
+        &QuizSpec {
+            passage: Some(1),
+            ..QuizSpec::new(5, 10)
+        },
+    )
+    .questions
+    .len();
+    assert!(
+        text(&root).contains(&format!("A reading quiz of {asked} questions")),
+        "{}",
+        text(&root)
+    );
+    // Topics do not apply to a reading quiz; choosing no passage brings the class code back.
+    assert!(all(&root, ".sq-teacher fieldset[disabled]").len() == 1);
+    select.set_value("");
+    fire(select.unchecked_ref(), "change");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".sq-code").unwrap().is_some());
+    root.remove();
+}

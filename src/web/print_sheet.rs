@@ -2,6 +2,7 @@
 
 use super::app::SharedTable;
 use super::feedback::{status_words, Quotes};
+use super::reading::ReadingPassage;
 use crate::strings;
 use sourced_core::config::spec_query;
 use sourced_core::{generate, Body, Question, QuizSpec};
@@ -35,6 +36,16 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         Some(code) => format!("{} {code}", strings::CLASS_CODE),
         None => spec_query(&props.spec).replace("&autostart=1", ""),
     };
+    // A reading quiz prints its passage first; the key marks the sentences that answer it.
+    let passage = props.spec.passage.map(|index| {
+        let highlights = match sourced_core::reading::passages(&props.table.0).get(index) {
+            Some(passage) if props.answers => {
+                quiz.questions.iter().flat_map(|q| passage.support(q)).collect()
+            }
+            _ => Vec::new(),
+        };
+        html! { <ReadingPassage table={props.table.clone()} passage={index} highlights={highlights} /> }
+    });
     let items = quiz.questions.iter().map(|question| {
         if props.answers {
             answer_item(question, &props.table)
@@ -52,6 +63,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             <div class="sq-actions sq-no-print">
                 <button type="button" class="sq-primary" onclick={on_print}>{ strings::PRINT }</button>
             </div>
+            { for passage }
             <ol class="sq-sheet-questions">{ for items }</ol>
         </section>
     }

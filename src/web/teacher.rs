@@ -4,9 +4,10 @@ use super::app::SharedTable;
 use super::effects;
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::{View, LENGTHS};
-use sourced_core::{Difficulty, QuestionKind, QuizSpec, Topic};
-use web_sys::HtmlInputElement;
+use sourced_core::config::{spec_query, View, LENGTHS};
+use sourced_core::reading::{self, passages};
+use sourced_core::{generate, Difficulty, QuestionKind, QuizSpec, Topic};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Props of [`TeacherScreen`].
@@ -78,11 +79,14 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
             </label>
         }
     });
+    // A reading quiz asks what its passage says: topics do not apply, and only the reading kinds do.
+    let reading = spec.passage.is_some();
     let kind_boxes = QuestionKind::ALL.iter().map(|&kind| {
         let update = update.clone();
         html! {
             <label class="sq-chip">
-                <input type="checkbox" checked={spec.kinds.contains(&kind)} onchange={Callback::from(move |_| {
+                <input type="checkbox" checked={spec.kinds.contains(&kind)}
+                    disabled={reading && !reading::KINDS.contains(&kind)} onchange={Callback::from(move |_| {
                     update(Box::new(move |s: &mut QuizSpec| toggle(&mut s.kinds, kind)))
                 })} />
                 <span>{ strings::kind_name(kind) }</span>
@@ -116,12 +120,68 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
         })
     };
 
+    let passage_options = passages(&props.table.0)
+        .iter()
+        .enumerate()
+        .map(|(i, passage)| {
+            let outlet = props
+                .table
+                .0
+                .source(&passage.source)
+                .map_or("", |s| s.outlet.as_str());
+            html! {
+                <option value={(i + 1).to_string()} selected={spec.passage == Some(i)}>
+                    { strings::passage_choice(i + 1, outlet, &passage.text, passage.facts.len()) }
+                </option>
+            }
+        });
+    let on_passage = {
+        let update = update.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let passage = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1));
+            update(Box::new(move |s: &mut QuizSpec| {
+                s.passage = passage;
+                if passage.is_some() {
+                    s.topics.clear();
+                    s.kinds.retain(|k| reading::KINDS.contains(k));
+                }
+            }))
+        })
+    };
+
+    // What the choices make: no quiz, a reading quiz (shared by link), or a class code.
+    let asked = generate(&props.table.0, &spec).questions.len();
     let outcome = match class_code::encode(&spec, &topics) {
+        _ if asked == 0 => {
+            html! { <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p> }
+        }
+        _ if reading => {
+            let query = spec_query(&spec).replace("&autostart=1", "");
+            let link = |view: &str| format!("{}?{query}{view}", props.base_url);
+            html! {
+                <>
+                    <p>{ strings::reading_outcome(asked) }</p>
+                    <ul class="sq-links">
+                        <li>{ strings::STUDENT_LINK }{ ": " }<a href={link("&autostart=1")}>{ link("&autostart=1") }</a></li>
+                        <li><a href={link("&view=worksheet")}>{ strings::WORKSHEET_LINK }</a></li>
+                        <li><a href={link("&view=key")}>{ strings::ANSWER_KEY_LINK }</a></li>
+                    </ul>
+                </>
+            }
+        }
         Ok(code) => {
             let link = |view: View| effects::class_link(&props.base_url, &code, view);
             html! {
                 <>
                     <p class="sq-code-line">{ strings::CLASS_CODE }{ ": " }<strong class="sq-code">{ class_code::display(&code) }</strong></p>
+                    if asked < spec.count {
+                        <p class="sq-meta">{ strings::fewer_questions(asked, spec.count) }</p>
+                    }
                     <ul class="sq-links">
                         <li>{ strings::STUDENT_LINK }{ ": " }<a href={link(View::Quiz)}>{ link(View::Quiz) }</a></li>
                         <li><a href={link(View::Worksheet)}>{ strings::WORKSHEET_LINK }</a></li>
@@ -138,11 +198,19 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
             <p>{ strings::TEACHER_INTRO }</p>
             <fieldset><legend>{ strings::LENGTH }</legend><div class="sq-choices">{ for lengths }</div></fieldset>
             <fieldset><legend>{ strings::DIFFICULTY }</legend><div class="sq-choices">{ for difficulties }</div></fieldset>
-            <fieldset><legend>{ strings::TOPICS }</legend><div class="sq-choices">{ for topic_boxes }</div></fieldset>
+            <fieldset>
+                <legend>{ strings::PASSAGE }</legend>
+                <p class="sq-meta" id="sq-passage-note">{ strings::PASSAGE_NOTE }</p>
+                <select aria-label={strings::PASSAGE} aria-describedby="sq-passage-note" onchange={on_passage}>
+                    <option value="" selected={!reading}>{ strings::NO_PASSAGE }</option>
+                    { for passage_options }
+                </select>
+            </fieldset>
+            <fieldset disabled={reading}><legend>{ strings::TOPICS }</legend><div class="sq-choices">{ for topic_boxes }</div></fieldset>
             <fieldset>
                 <legend>{ strings::KINDS }</legend>
                 <div class="sq-choices">{ for kind_boxes }</div>
-                <div class="sq-actions"><button type="button" onclick={on_preset}>{ strings::SOURCE_LITERACY }</button></div>
+                <div class="sq-actions"><button type="button" disabled={reading} onclick={on_preset}>{ strings::SOURCE_LITERACY }</button></div>
             </fieldset>
             <fieldset>
                 <legend>{ strings::SEED }</legend>
@@ -163,6 +231,10 @@ fn fit(spec: QuizSpec, topics: &[Topic]) -> QuizSpec {
     let mut spec = class_code::canonical(spec, topics);
     if !LENGTHS.contains(&spec.count) {
         spec.count = LENGTHS[1];
+    }
+    if spec.passage.is_some() {
+        // Shared by link, not by code: any seed will do.
+        return spec;
     }
     let limit = class_code::seed_limit(&spec, topics);
     if spec.seed >= limit {
