@@ -233,6 +233,7 @@ pub fn parse_config<'a>(
             "topics" => {
                 for name in list(value) {
                     match topics.iter().find(|t| t.0 == name) {
+                        Some(topic) if config.topics.contains(topic) => {}
                         Some(topic) => config.topics.push(topic.clone()),
                         None => fail(format!(
                             "topics from: {}",
@@ -248,6 +249,7 @@ pub fn parse_config<'a>(
             "kinds" => {
                 for name in list(value) {
                     match QuestionKind::from_name(name) {
+                        Some(kind) if config.kinds.contains(&kind) => {}
                         Some(kind) => config.kinds.push(kind),
                         None => fail(format!(
                             "kinds from: {}",
@@ -758,6 +760,18 @@ mod tests {
             errors[0].to_string(),
             "`code=AB` is not valid: code expects a class code from your teacher (a class code has 8 letters and digits, and this one has 2)"
         );
+    }
+
+    #[test]
+    fn a_kind_or_topic_named_twice_counts_once() {
+        let (config, errors, _) = parse_config(
+            [("kinds", "source_check, source_check"), ("topics", "aid,aid,visit")],
+            &topics(),
+            PASSAGES,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(config.kinds, [QuestionKind::SourceCheck]);
+        assert_eq!(config.topics, topics());
     }
 
     #[test]

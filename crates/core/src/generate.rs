@@ -121,7 +121,8 @@ pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
     let mut kind_uses = [0usize; 8];
     // A source-check lesson (only that kind asked) rotates through its angles first: what the
     // reports confirm, what rests on one, where they disagree, what a copy got wrong.
-    let by_angle = spec.kinds == [QuestionKind::SourceCheck];
+    let by_angle =
+        !spec.kinds.is_empty() && spec.kinds.iter().all(|&k| k == QuestionKind::SourceCheck);
     let mut angle_uses = [0usize; 4];
     let mut questions = Vec::with_capacity(spec.count);
     // A plan that could not be built with the facts left is blocked until the facts are reset.
