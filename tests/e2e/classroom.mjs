@@ -19,8 +19,12 @@
 //      network but its own files.
 //   5. the source-literacy preset (`?preset=source-literacy…`) and the teacher's button for it
 //      give only source checks, the same as `sourced quiz --kinds source_check`.
-//   6. axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices) on the teacher view, the worksheet,
-//      the answer key and the start screen refusing a code, light and dark: zero violations.
+//   6. a reading quiz: the teacher picks a passage and gets a link (no class code); a student on a
+//      phone sees the passage above each question, `sourced quiz --passage`'s questions, and after
+//      each check the sentences holding its quotes marked; the worksheet prints the passage.
+//   7. axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices) on the teacher view, the worksheet,
+//      the answer key, the start screen refusing a code and a reading quiz before and after a
+//      mark, light and dark: zero violations.
 // Every test also fails on a console error, an uncaught page error or a failed request.
 //
 // Run after `trunk build --release`:   node tests/e2e/classroom.mjs
@@ -239,8 +243,9 @@ class TestRun {
 // The CLI, and text helpers.
 
 /** `sourced quiz … --json`: the quiz the page must show for the same spec. */
-function cliQuiz({ seed, count, topics = [], kinds = [], difficulty = null }) {
+function cliQuiz({ seed, count, topics = [], kinds = [], difficulty = null, passage = null }) {
   const args = ['quiz', '--seed', String(seed), '--count', String(count)];
+  if (passage) args.push('--passage', String(passage));
   if (topics.length) args.push('--topics', topics.join(','));
   if (kinds.length) args.push('--kinds', kinds.join(','));
   if (difficulty) args.push('--difficulty', difficulty);
@@ -951,7 +956,86 @@ async function sourceLiteracy(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Test 6: axe-core on the classroom screens.
+// Test 6: reading comprehension: a passage above the questions, its answers marked as they are checked.
+
+/** The passage on screen: its paragraphs' text and what is marked. */
+function readPassage(page) {
+  return page.evaluate(() => {
+    const section = document.querySelector('section.sq-passage');
+    if (!section) return null;
+    return {
+      before: !!(section.compareDocumentPosition(document.querySelector('form.sq-card, section.sq-summary')) & Node.DOCUMENT_POSITION_FOLLOWING),
+      paragraphs: [...section.querySelectorAll('blockquote p')].map((p) => p.textContent),
+      marks: [...section.querySelectorAll('mark')].map((m) => m.textContent),
+      cite: section.querySelector('cite')?.textContent ?? '',
+    };
+  });
+}
+
+async function readingQuiz(run) {
+  const PASSAGE = 3;
+  const quiz = cliQuiz({ seed: 5, count: 10, passage: PASSAGE });
+  const n = quiz.questions.length;
+  assert(n >= 3 && n <= 10, `\`${quiz.command}\` asks ${n} questions; a passage holds 3 or more facts`);
+  const kinds = [...new Set(quiz.questions.map((q) => q.kind))];
+  assert(kinds.every((k) => ['cloze', 'multiple_choice', 'who_said'].includes(k)), `reading kinds only, not ${kinds}`);
+
+  // The teacher picks the passage and copies the link; the student opens it on a phone.
+  run.step('teacher: choose passage 3');
+  const teacher = await openTeacher(run);
+  await teacher.page.getByRole('combobox', { name: 'Reading passage' }).selectOption(String(PASSAGE));
+  await setQuizNumber(teacher.page, 5);
+  await teacher.page.waitForSelector('section.sq-teacher .sq-links a');
+  assertEqual(await teacher.page.locator('section.sq-teacher .sq-code').count(), 0, 'a class code for a reading quiz');
+  const [student, worksheet] = await teacher.page.locator('section.sq-teacher .sq-links a').evaluateAll((links) => links.map((a) => a.href));
+  assertEqual(new URL(student).searchParams.get('passage'), String(PASSAGE), `the passage in the student link ${student}`);
+  teacher.assertNoErrors();
+
+  const { page, goto, assertNoErrors } = await run.open({ viewport: { width: 390, height: 844 } });
+  await goto(student);
+  await waitForQuestion(page, 1, n);
+  const first = await readPassage(page);
+  assert(first, 'no passage on the reading quiz');
+  assert(first.before, 'the passage comes after the question');
+  assertEqual(first.marks, [], 'marks before any answer');
+  const words = first.paragraphs.join(' ').split(/\s+/).length;
+  assert(words >= 80 && words <= 250, `the passage has ${words} words`);
+  const text = squash(first.paragraphs.join(' '));
+  let marked = [];
+  await takeQuiz(run, page, quiz.questions, {
+    who: 'reading',
+    rightAt: (i) => i % 2 === 0,
+    beforeCheck: async () => {
+      marked = (await readPassage(page)).marks;
+    },
+  });
+  // After each check the quiz moved on; the summary keeps every mark.
+  const end = await readPassage(page);
+  assert(end.marks.length > 0, 'nothing marked on the summary');
+  for (const mark of end.marks) assert(text.includes(squash(mark)), `a mark that is not the passage's text: ${mark}`);
+  for (const [i, question] of quiz.questions.entries()) {
+    // Every answer's evidence from this article is inside a marked sentence.
+    const own = question.quotes.filter((q) => text.includes(squash(q.text)));
+    assert(own.length > 0, `question ${i + 1}: none of its quotes is in the passage`);
+    // (A quote may run over two sentences, each marked on its own: its opening is in the first.)
+    assert(own.some((q) => end.marks.some((m) => squash(m).includes(squash(q.text).slice(0, 40)) || squash(q.text).includes(squash(m)))),
+      `question ${i + 1}: its quote is not marked (${own[0].text})`);
+  }
+  assert(marked.length <= end.marks.length, 'marks went away');
+  assertNoErrors();
+
+  run.step('reading worksheet prints the passage');
+  const sheet = await run.open();
+  await sheet.goto(worksheet);
+  await sheet.page.waitForSelector('section.sq-sheet section.sq-passage');
+  const pdf = await printToPdf(sheet.page, `reading-worksheet-p${PASSAGE}`, 'A4');
+  assert(squash(pdf.text).includes(squash(first.paragraphs[0]).slice(0, 60)), 'the printed worksheet lacks the passage');
+  sheet.assertNoErrors();
+  return `passage ${PASSAGE} (${words} words): ${n} questions as \`${quiz.command}\`, ${end.marks.length} sentences marked by the end; worksheet prints the passage`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test 7: axe-core on the classroom screens.
 
 async function runAxe(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
@@ -1026,6 +1110,17 @@ async function axeClassroom(run) {
       await scan(session, screen);
     }
 
+    const reading = await run.open({ colorScheme });
+    await reading.goto('/?seed=5&passage=3&autostart=1');
+    await reading.page.waitForSelector('section.sq-passage');
+    await scan(reading, 'reading quiz, passage');
+    await reading.page.locator('form.sq-card .sq-options input[type=radio], form.sq-card input[type=text]').first().check().catch(async () => {
+      await reading.page.locator('form.sq-card input[type=text]').fill('zzzz');
+    });
+    await reading.page.locator('form.sq-card button[type=submit]').click();
+    await reading.page.waitForSelector('section.sq-passage mark');
+    await scan(reading, 'reading quiz, passage marked');
+
     const start = await run.open({ colorScheme });
     await start.goto('/');
     await start.page.locator('form.sq-join input[type=text]').fill(`${code.slice(0, 4)}0${code.slice(5)}`);
@@ -1046,7 +1141,8 @@ const TESTS = [
   ['worksheet and answer key print on A4 and Letter (pdftotext, pdfinfo)', printing],
   ['results as CSV and JSON downloads and a copied summary, with no server', resultsWithoutServer],
   ['source-literacy preset (URL and teacher button) asks only source checks, as the CLI', sourceLiteracy],
-  ['axe: teacher view, worksheet, answer key, refused code, light and dark', axeClassroom],
+  ['reading quiz: the teacher picks a passage, a student reads it and sees each answer marked in it, the worksheet prints it', readingQuiz],
+  ['axe: teacher view, worksheet, answer key, refused code, reading quiz, light and dark', axeClassroom],
 ];
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
