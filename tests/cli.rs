@@ -160,3 +160,28 @@ fn quiz_options_are_checked_like_url_parameters() {
     let output = sourced(&["quiz", "--count", "10"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("--seed N is required"));
 }
+
+#[test]
+fn a_reading_quiz_prints_its_passage_and_passages_are_listed_by_number() {
+    let list = stdout(&sourced(&["passages"]));
+    let count = list.lines().filter(|l| !l.starts_with(' ')).count();
+    assert_eq!(
+        count,
+        sourced_core::reading::passages(&sourced_quiz::embedded_table().unwrap()).len()
+    );
+    assert!(list.starts_with("1. "), "{list}");
+    let third = list.lines().filter(|l| !l.starts_with(' ')).nth(2).unwrap();
+    let opening = third.split('“').nth(1).unwrap().trim_end_matches("…”");
+    let text = stdout(&sourced(&["quiz", "--seed", "5", "--passage", "3"]));
+    assert!(text.contains("Read this passage, from "), "{text}");
+    assert!(
+        text.contains(opening),
+        "the quiz for passage 3 shows the passage listed third: {opening}"
+    );
+    let quiz = json(&["quiz", "--seed", "5", "--passage", "3", "--json"]);
+    assert_eq!(quiz["passage"], 3);
+    let output = sourced(&["quiz", "--seed", "5", "--passage", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("passage expects a passage number from 1 to"));
+}

@@ -15,14 +15,36 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    /// Writes to stdout; when the reader has gone (`sourced passages | head`), exits quietly
+    /// instead of panicking as `print!` does.
+    fn write_out(args: std::fmt::Arguments) {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        if let Err(error) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("sourced: cannot write the output: {error}");
+            std::process::exit(2);
+        }
+    }
+
+    macro_rules! out {
+        ($($arg:tt)*) => { write_out(format_args!($($arg)*)) };
+    }
+    macro_rules! outln {
+        ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*))) };
+    }
+
     const USAGE: &str = "\
     usage: sourced <command>
 
     commands:
       check [DIR]          verify a fact-table directory (default: questions/); exit 1 on any problem
       facts --json [DIR]   print the verified table as JSON
-      quiz --seed N --count N [--topics a,b] [--kinds a,b] [--difficulty easy|medium|hard] [--json] [--dir DIR]
+      quiz --seed N --count N [--topics a,b] [--kinds a,b] [--difficulty easy|medium|hard] [--passage N] [--json] [--dir DIR]
                            print a quiz; the same seed and options give the same quiz as the browser
+      passages [DIR]       list the reading passages, numbered as --passage and ?passage= take them
     ";
 
     pub fn main() -> ExitCode {
@@ -31,8 +53,9 @@ mod cli {
             Some("check") => check(args.get(1).map(PathBuf::from)),
             Some("facts") => facts(&args[1..]),
             Some("quiz") => quiz(&args[1..]),
+            Some("passages") => passages(args.get(1).map_or_else(default_dir, PathBuf::from)),
             Some("-h" | "--help" | "help") => {
-                print!("{USAGE}");
+                out!("{USAGE}");
                 Ok(ExitCode::SUCCESS)
             }
             Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
@@ -80,13 +103,13 @@ mod cli {
         let dir = dir.unwrap_or_else(default_dir);
         let (table, problems) = load(&dir)?;
         if problems.is_empty() {
-            println!("ok: {}", table.summary());
+            outln!("ok: {}", table.summary());
             return Ok(ExitCode::SUCCESS);
         }
         for problem in &problems {
-            println!("{}/{problem}", dir.display());
+            outln!("{}/{problem}", dir.display());
         }
-        println!("{} problem(s) in {}", problems.len(), dir.display());
+        outln!("{} problem(s) in {}", problems.len(), dir.display());
         Ok(ExitCode::FAILURE)
     }
 
@@ -106,7 +129,7 @@ mod cli {
             return Err("facts: only `--json` output exists; run `sourced facts --json`".into());
         }
         let table = load_verified(&dir)?;
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&facts_json(&table)).map_err(|e| e.to_string())?
         );
@@ -154,6 +177,30 @@ mod cli {
         json!({ "sources": sources, "facts": facts })
     }
 
+    /// `sourced passages`: each reading passage's number, article, length and what it asks.
+    fn passages(dir: PathBuf) -> Result<ExitCode, String> {
+        let table = load_verified(&dir)?;
+        for (i, passage) in sourced_core::reading::passages(&table).iter().enumerate() {
+            let outlet = table
+                .source(&passage.source)
+                .map_or(passage.source.0.as_str(), |s| s.outlet.as_str());
+            let opening: Vec<&str> = passage.text.split_whitespace().take(12).collect();
+            let facts: Vec<&str> = passage.facts.iter().map(|f| f.0.as_str()).collect();
+            let paragraphs = match (passage.paragraphs.start + 1, passage.paragraphs.end) {
+                (first, last) if first == last => format!("paragraph {first}"),
+                (first, last) => format!("paragraphs {first}–{last}"),
+            };
+            outln!(
+                "{}. {outlet}, {paragraphs}, {} words: “{}…”\n   facts: {}",
+                i + 1,
+                passage.words,
+                opening.join(" "),
+                facts.join(", ")
+            );
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
     /// `sourced quiz`: options are read with the same parser as the browser's URL parameters.
     fn quiz(args: &[String]) -> Result<ExitCode, String> {
         let mut json = false;
@@ -191,12 +238,12 @@ mod cli {
             .ok_or("quiz: --seed N is required, so that the quiz can be reproduced")?;
         let quiz = sourced_core::generate(&table, &config.spec(seed));
         if json {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&quiz_json(&quiz)).map_err(|e| e.to_string())?
             );
         } else {
-            print!("{}", quiz_text(&table, &quiz));
+            out!("{}", quiz_text(&table, &quiz));
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -235,7 +282,12 @@ mod cli {
                 question
             })
             .collect();
-        json!({ "seed": quiz.spec.seed, "count": quiz.spec.count, "questions": questions })
+        let mut out =
+            json!({ "seed": quiz.spec.seed, "count": quiz.spec.count, "questions": questions });
+        if let Some(passage) = quiz.spec.passage {
+            out["passage"] = json!(passage + 1);
+        }
+        out
     }
 
     /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
@@ -248,6 +300,22 @@ mod cli {
             quiz.spec.seed,
             quiz.questions.len()
         );
+        // A reading quiz: the passage first, as the page shows it.
+        let passage = quiz
+            .spec
+            .passage
+            .and_then(|p| sourced_core::reading::passages(table).get(p));
+        if let Some(passage) = passage {
+            let source = table.source(&passage.source);
+            let _ = writeln!(
+                out,
+                "Read this passage, from {}:\n",
+                source.map_or(passage.source.0.as_str(), |s| s.outlet.as_str())
+            );
+            for paragraph in passage.text.lines() {
+                let _ = writeln!(out, "   {paragraph}\n");
+            }
+        }
         for (n, q) in quiz.questions.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", n + 1, q.prompt);
             match &q.body {

@@ -765,7 +765,10 @@ mod tests {
     #[test]
     fn a_kind_or_topic_named_twice_counts_once() {
         let (config, errors, _) = parse_config(
-            [("kinds", "source_check, source_check"), ("topics", "aid,aid,visit")],
+            [
+                ("kinds", "source_check, source_check"),
+                ("topics", "aid,aid,visit"),
+            ],
             &topics(),
             PASSAGES,
         );
