@@ -75,10 +75,16 @@ fn read_config(
     pairs: &[(String, String)],
     prefix: &str,
 ) -> (Config, Vec<String>) {
+    // The passages are worked out only for a page that asks for one (a few ms in the browser).
+    let passages = if pairs.iter().any(|(key, _)| key == "passage") {
+        sourced_core::reading::passages(table).len()
+    } else {
+        0
+    };
     let (config, errors, unknown) = parse_config(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &table.topics(),
-        sourced_core::reading::passages(table).len(),
+        passages,
     );
     for key in unknown {
         effects::warn(&format!(
