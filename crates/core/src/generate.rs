@@ -618,19 +618,21 @@ impl<'a> Generator<'a> {
             }
         }
         candidates.extend(fact.distractors.iter().map(|d| Value::Text(d.clone())));
-        let mut distinct: Vec<Value> = Vec::new();
+        // Each candidate's folded text is worked out once (this runs for every fact on first use).
+        let answer_shown = fold(&answer.to_string());
+        let mut distinct: Vec<(Value, String)> = Vec::new();
         for candidate in candidates {
             let shown = fold(&candidate.to_string());
-            if !fact.supports(&candidate)
-                && shown != fold(&answer.to_string())
+            if shown != answer_shown
                 && !distinct
                     .iter()
-                    .any(|d| fold(&d.to_string()) == shown || d.agrees_with(&candidate))
+                    .any(|(d, d_shown)| *d_shown == shown || d.agrees_with(&candidate))
+                && !fact.supports(&candidate)
             {
-                distinct.push(candidate);
+                distinct.push((candidate, shown));
             }
         }
-        distinct
+        distinct.into_iter().map(|(value, _)| value).collect()
     }
 
     /// People the table names, other than this speaker, for "who said it".
