@@ -129,9 +129,10 @@ pub fn topic_name(topic: &str) -> String {
         "nato" => "NATO".to_string(),
         "united-states" => "United States".to_string(),
         other => {
+            // Topic ids are ASCII; `make_ascii_uppercase` also spares the wasm Unicode's case tables.
             let mut name = other.replace('-', " ");
-            if let Some(first) = name.get(..1) {
-                name.replace_range(..1, &first.to_uppercase());
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
             }
             name
         }
