@@ -777,6 +777,31 @@ async function printing(run) {
   assert(kinds.size === 8, `\`${every.command}\` holds ${kinds.size} kinds, not all 8: ${[...kinds].join(', ')}`);
   report.push(...(await checkSheet(run, '/?seed=1&count=20&view=worksheet', { quiz: every, answers: false, sources })).map((l) => `20q ${l}`));
   report.push(...(await checkSheet(run, '/?seed=1&count=20&view=key', { quiz: every, answers: true, sources })).map((l) => `20q ${l}`));
+
+  // A widget in dark mode (the reader's system, or theme=dark) still prints black on white.
+  run.step('the answer key printed from a dark widget');
+  for (const [colorScheme, query] of [['dark', ''], ['light', '&theme=dark']]) {
+    const dark = await run.open({ colorScheme });
+    await dark.goto(`/?seed=42&count=10&view=key${query}`);
+    await dark.page.waitForSelector('section.sq-answer-key');
+    const screen = await dark.page.evaluate(() => getComputedStyle(document.querySelector('.sq-widget')).backgroundColor);
+    assert(screen !== 'rgb(255, 255, 255)', `the ${colorScheme} page${query} is not dark on screen (${screen})`);
+    await dark.page.emulateMedia({ media: 'print' });
+    const inks = await dark.page.evaluate(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      return {
+        background: style('.sq-widget').backgroundColor,
+        text: style('.sq-sheet-prompt').color,
+        quote: style('.sq-answer-key blockquote').color,
+        muted: style('.sq-answer-key .sq-meta').color,
+      };
+    });
+    const dark_inks = Object.entries(inks).filter(([what, colour]) =>
+      what === 'background' ? colour !== 'rgb(255, 255, 255)' : !/^rgb\((\d+), \1, \1\)$/.test(colour) || Number(/\d+/.exec(colour)[0]) > 80);
+    assertEqual(dark_inks, [], `printing the key from a ${colorScheme} page${query}: colours that are not black ink on white paper`);
+    dark.assertNoErrors();
+  }
+  report.push('dark widgets print black on white');
   return `code ${code} (10 questions) and seed=1 (20, every kind): ${report.join('; ')}`;
 }
 
