@@ -182,6 +182,7 @@ pub fn describe_response(question: &Question, response: &Response) -> String {
 // Reading mode: the passage above the questions.
 pub const READ_PASSAGE: &str = "Read this passage";
 pub const PASSAGE: &str = "Reading passage";
+pub const READING_START: &str = "A reading quiz: first you read a passage from one of the reports, then you answer questions about what it says. After each answer, the sentence that gives it is marked in the passage.";
 pub const PASSAGE_NOTE: &str = "A reading quiz shows one passage of an article above its questions and asks only what the passage says. It is shared by link: a class code cannot hold a passage.";
 pub const NO_PASSAGE: &str = "None: questions from all the articles";
 

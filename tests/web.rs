@@ -1007,3 +1007,31 @@ async fn the_teacher_view_shares_a_reading_quiz_by_link_with_its_passage() {
     assert!(root.query_selector(".sq-code").unwrap().is_some());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_start_screen_of_a_reading_quiz_says_so_and_offers_no_topics() {
+    let table = table();
+    let root = mount(props(
+        &table,
+        Config {
+            passage: Some(2),
+            ..Config::default()
+        },
+    ))
+    .await;
+    assert!(
+        text(&root).contains("A reading quiz: first you read a passage"),
+        "{}",
+        text(&root)
+    );
+    assert!(
+        all(&root, "input[name=sq-topic]").is_empty()
+            && all(&root, "input[name=sq-length]").is_empty()
+    );
+    click(&first(&root, "form.sq-start button[type=submit]")).await;
+    assert!(
+        root.query_selector(".sq-passage").unwrap().is_some(),
+        "Start opens the reading quiz"
+    );
+    root.remove();
+}

@@ -1,4 +1,4 @@
-//! The start screen: what the quiz is about, its length, difficulty and topics, and Start.
+//! The start screen: what the quiz is about, its length, difficulty and topics (or that it is a reading quiz), and Start.
 
 use super::app::Msg;
 use super::effects;
@@ -117,18 +117,25 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     <ul>{ for props.errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 </div>
             }
-            <fieldset class="sq-choices">
-                <legend>{ strings::LENGTH }</legend>
-                { for lengths }
-            </fieldset>
+            // A reading quiz's passage decides its facts: no length or topics to choose.
+            if props.setup.passage.is_some() {
+                <p class="sq-reading-note">{ strings::READING_START }</p>
+            } else {
+                <fieldset class="sq-choices">
+                    <legend>{ strings::LENGTH }</legend>
+                    { for lengths }
+                </fieldset>
+            }
             <fieldset class="sq-choices">
                 <legend>{ strings::DIFFICULTY }</legend>
                 { for difficulties }
             </fieldset>
-            <fieldset class="sq-choices">
-                <legend>{ strings::TOPICS }</legend>
-                { for topics }
-            </fieldset>
+            if props.setup.passage.is_none() {
+                <fieldset class="sq-choices">
+                    <legend>{ strings::TOPICS }</legend>
+                    { for topics }
+                </fieldset>
+            }
             <button type="submit" class="sq-primary">{ strings::START }</button>
         </form>
         { join }
