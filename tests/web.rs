@@ -649,6 +649,23 @@ async fn a_resumed_quiz_does_not_repeat_events_it_already_sent() {
     host.remove();
 }
 
+/// The teacher's setup page, as linked from https://quiz.example/, starting from quiz number `seed`.
+async fn mount_teacher(table: &Rc<sourced_core::FactTable>, seed: u64) -> Element {
+    use sourced_core::config::View;
+    mount(AppProps {
+        base_url: "https://quiz.example/".into(),
+        ..props(
+            table,
+            Config {
+                view: View::Teacher,
+                seed: Some(seed),
+                ..Config::default()
+            },
+        )
+    })
+    .await
+}
+
 fn table_topics() -> Vec<sourced_core::Topic> {
     table().topics()
 }
@@ -656,20 +673,8 @@ fn table_topics() -> Vec<sourced_core::Topic> {
 #[wasm_bindgen_test]
 async fn the_teacher_view_gives_a_code_that_stands_for_the_quiz_it_shows() {
     use sourced_core::class_code;
-    use sourced_core::config::View;
     let table = table();
-    let root = mount(AppProps {
-        base_url: "https://quiz.example/".into(),
-        ..props(
-            &table,
-            Config {
-                view: View::Teacher,
-                seed: Some(77),
-                ..Config::default()
-            },
-        )
-    })
-    .await;
+    let root = mount_teacher(&table, 77).await;
     let code = first(&root, ".sq-code").inner_text().replace(' ', "");
     let spec = class_code::decode(&code, &table_topics()).expect("the shown code decodes");
     assert_eq!(spec.seed, 77);
@@ -947,20 +952,8 @@ async fn a_reading_quiz_shows_its_passage_and_marks_each_checked_answer_in_it() 
 
 #[wasm_bindgen_test]
 async fn the_teacher_view_shares_a_reading_quiz_by_link_with_its_passage() {
-    use sourced_core::config::View;
     let table = table();
-    let root = mount(AppProps {
-        base_url: "https://quiz.example/".into(),
-        ..props(
-            &table,
-            Config {
-                view: View::Teacher,
-                seed: Some(5),
-                ..Config::default()
-            },
-        )
-    })
-    .await;
+    let root = mount_teacher(&table, 5).await;
     let select: HtmlSelectElement = first(&root, ".sq-teacher select").dyn_into().unwrap();
     assert_eq!(
         select.length() as usize,
