@@ -8,7 +8,8 @@
 //      each kind, its feedback and the summary of the 20-question quiz, in light and dark colour
 //      schemes: zero violations.
 //   C. screenshots of start, question, feedback and summary at 375x812 and 1280x800 into
-//      tests/e2e/artifacts/, and no horizontal scrolling at either size (WCAG 1.4.10 reflow).
+//      tests/e2e/artifacts/, and no horizontal scrolling at either size (WCAG 1.4.10 reflow);
+//      the teacher's setup, a reading quiz and the answer key are checked for it too.
 //   D. each topic on the start screen, ticked alone with 20 questions, starts a quiz (no freeze).
 // Every test also fails on a console error, an uncaught page error or a failed request.
 //
@@ -415,6 +416,17 @@ async function screenshots(run) {
     }
     await page.waitForSelector('section.sq-summary');
     await shoot('summary');
+    // The classroom screens: the teacher's setup (its passage list has long options), a reading
+    // quiz with its passage, and the printable answer key.
+    for (const [screen, url, selector] of [
+      ['teacher', '/?view=teacher', 'section.sq-teacher .sq-code'],
+      ['reading', '/?seed=5&passage=2&autostart=1', 'section.sq-passage'],
+      ['answer-key', '/?seed=42&count=10&view=key', 'section.sq-answer-key'],
+    ]) {
+      await goto(url);
+      await page.waitForSelector(selector);
+      await shoot(screen);
+    }
     assertNoErrors();
   }
   assert(overflow.length === 0, `horizontal scrolling (WCAG 1.4.10 reflow):\n    ${overflow.join('\n    ')}`);
