@@ -1028,3 +1028,29 @@ async fn the_start_screen_of_a_reading_quiz_says_so_and_offers_no_topics() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_teacher_page_draws_a_quiz_number_unless_the_page_gave_one() {
+    use sourced_core::config::View;
+    let table = table();
+    let number = |root: &Element| -> String {
+        first(root, ".sq-teacher input[type=number]")
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    };
+    let config = Config {
+        view: View::Teacher,
+        ..Config::default()
+    };
+    let (a, b) = (
+        mount(props(&table, config.clone())).await,
+        mount(props(&table, config)).await,
+    );
+    // Two teachers who keep the drawn number get different quizzes (equal with odds of 1 in 2^30).
+    assert_ne!(number(&a), number(&b));
+    let given = mount_teacher(&table, 77).await;
+    assert_eq!(number(&given), "77");
+    for root in [a, b, given] {
+        root.remove();
+    }
+}

@@ -219,7 +219,8 @@ pub fn App(props: &AppProps) -> Html {
     let view = props.config.view;
     let body = match &model.session {
         _ if view == View::Teacher => html! {
-            <TeacherScreen table={table.clone()} initial={model.setup.clone()} base_url={props.base_url.clone()} />
+            <TeacherScreen table={table.clone()} initial={model.setup.clone()} seed_given={props.config.seed.is_some()}
+                base_url={props.base_url.clone()} />
         },
         // A sheet needs a fixed quiz: a class code, or a seed.
         _ if matches!(view, View::Worksheet | View::AnswerKey) && props.config.seed.is_none() => {

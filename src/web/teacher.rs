@@ -16,6 +16,9 @@ pub struct TeacherScreenProps {
     pub table: SharedTable,
     /// Where the choices start (the page's own settings, if any).
     pub initial: QuizSpec,
+    /// Whether the page chose the quiz number; if not, one is drawn for the teacher.
+    #[prop_or_default]
+    pub seed_given: bool,
     /// The widget page's address, for the links.
     pub base_url: String,
 }
@@ -26,8 +29,13 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
     let topics = props.table.0.topics();
     let spec = {
         let topics = topics.clone();
-        let initial = props.initial.clone();
-        use_state(move || fit(initial, &topics))
+        let (mut initial, seed_given) = (props.initial.clone(), props.seed_given);
+        use_state(move || {
+            if !seed_given {
+                initial.seed = effects::random_seed();
+            }
+            fit(initial, &topics)
+        })
     };
     // Every change goes through `fit`, so the number shown is always the one the code holds.
     let update = {
