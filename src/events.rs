@@ -190,7 +190,7 @@ impl EventContext {
             kind: format!("{EVENT_PREFIX}{name}"),
             widget: self.widget.clone(),
             timestamp: self.timestamp.clone(),
-            quiz: session.map(|s| quiz_query(s)),
+            quiz: session.map(quiz_query),
             question: None,
             score: None,
             statement: None,

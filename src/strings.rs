@@ -139,18 +139,6 @@ pub fn topic_name(topic: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn topic_names_read_well() {
-        assert_eq!(topic_name("nato"), "NATO");
-        assert_eq!(topic_name("united-states"), "United States");
-        assert_eq!(topic_name("aid"), "Aid");
-    }
-}
-
 /// A learner's response in words.
 pub fn describe_response(question: &Question, response: &Response) -> String {
     match (&question.body, response) {
@@ -209,3 +197,15 @@ pub fn fewer_questions(asked: usize, count: usize) -> String {
 }
 
 pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_names_read_well() {
+        assert_eq!(topic_name("nato"), "NATO");
+        assert_eq!(topic_name("united-states"), "United States");
+        assert_eq!(topic_name("aid"), "Aid");
+    }
+}
