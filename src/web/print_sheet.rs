@@ -39,9 +39,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
     // A reading quiz prints its passage first; the key marks the sentences that answer it.
     let passage = props.spec.passage.map(|index| {
         let highlights = match sourced_core::reading::passages(&props.table.0).get(index) {
-            Some(passage) if props.answers => {
-                quiz.questions.iter().flat_map(|q| passage.support(q)).collect()
-            }
+            Some(passage) if props.answers => passage.support_all(&quiz.questions),
             _ => Vec::new(),
         };
         html! { <ReadingPassage table={props.table.clone()} passage={index} highlights={highlights} /> }

@@ -106,12 +106,13 @@ struct Plan {
 
 /// Generates the quiz `spec` asks for. The same table and spec always give the same quiz.
 pub fn generate(table: &FactTable, spec: &QuizSpec) -> Quiz {
-    let passage = spec.passage.map(|p| crate::reading::passages(table).get(p));
     let generator = Generator {
         table,
         spec,
         prepared: table.cache.get(table),
-        passage: passage.flatten(),
+        passage: spec
+            .passage
+            .and_then(|p| crate::reading::passages(table).get(p)),
     };
     let mut dice = Dice(ChaCha8Rng::seed_from_u64(spec.seed));
     let plans = generator.plans();

@@ -96,6 +96,14 @@ impl Passage {
         ranges
     }
 
+    /// The sentences that support any of `questions`, in order, each once.
+    pub fn support_all(&self, questions: &[Question]) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> =
+            questions.iter().flat_map(|q| self.support(q)).collect();
+        sort_ranges(&mut ranges);
+        ranges
+    }
+
     /// The paragraphs cut at the edges of `marks` (byte ranges into `text`, as [`Passage::support`]
     /// and [`highlights`] give): what to wrap in `<mark>`. Ranges out of bounds or off a
     /// character boundary are ignored.
@@ -165,14 +173,12 @@ pub fn highlights(table: &FactTable, session: &Session) -> Vec<Range<usize>> {
     else {
         return Vec::new();
     };
-    let checked = session.progress.answers.len();
-    let mut marks: Vec<Range<usize>> = session.quiz.questions
-        [..checked.min(session.quiz.questions.len())]
-        .iter()
-        .flat_map(|question| passage.support(question))
-        .collect();
-    sort_ranges(&mut marks);
-    marks
+    let checked = session
+        .progress
+        .answers
+        .len()
+        .min(session.quiz.questions.len());
+    passage.support_all(&session.quiz.questions[..checked])
 }
 
 fn sort_ranges(ranges: &mut Vec<Range<usize>>) {
