@@ -5,7 +5,6 @@
 
 use crate::strings::describe_response;
 use serde::Serialize;
-use sourced_core::config::spec_query;
 use sourced_core::{Body, Question, QuestionKind, Session};
 
 /// Prefixes every event's `type`, so hosts can tell our messages from any other.
@@ -190,7 +189,7 @@ impl EventContext {
             kind: format!("{EVENT_PREFIX}{name}"),
             widget: self.widget.clone(),
             timestamp: self.timestamp.clone(),
-            quiz: session.map(quiz_query),
+            quiz: session.map(|s| s.progress.spec.query()),
             question: None,
             score: None,
             statement: None,
@@ -325,7 +324,7 @@ impl EventContext {
 
     /// The quiz as an activity: the widget's address with the query that reproduces the quiz.
     fn quiz_iri(&self, session: &Session) -> String {
-        format!("{}?{}", self.base_url, quiz_query(session))
+        format!("{}?{}", self.base_url, session.progress.spec.query())
     }
 
     fn actor(&self) -> Actor {
@@ -337,15 +336,6 @@ impl EventContext {
             },
         }
     }
-}
-
-/// The query that reproduces this session's quiz (`seed=…&count=…`), without the autostart switch.
-fn quiz_query(session: &Session) -> String {
-    let query = spec_query(&session.progress.spec);
-    query
-        .strip_suffix("&autostart=1")
-        .unwrap_or(&query)
-        .to_string()
 }
 
 fn score(session: &Session) -> Score {
@@ -489,8 +479,10 @@ mod tests {
     }
 
     fn session(count: usize) -> Session {
-        let table = crate::embedded_table().expect("the shipped table verifies");
-        Session::new(&table, QuizSpec::new(42, count))
+        let prepared = sourced_core::Prepared::new(
+            crate::embedded_table().expect("the shipped table verifies"),
+        );
+        Session::new(&prepared, QuizSpec::new(42, count))
     }
 
     #[test]
@@ -563,8 +555,8 @@ mod tests {
             }
             None => pattern == response,
         };
-        let table = crate::embedded_table().unwrap();
-        let quiz = sourced_core::generate(&table, &QuizSpec::new(1, 20));
+        let prepared = sourced_core::Prepared::new(crate::embedded_table().unwrap());
+        let quiz = sourced_core::generate(&prepared, &QuizSpec::new(1, 20));
         let mut seen = std::collections::BTreeSet::new();
         for question in &quiz.questions {
             let (kind, pattern, ..) = interaction(question);

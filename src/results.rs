@@ -2,7 +2,6 @@
 
 use crate::strings::describe_response;
 use serde::Serialize;
-use sourced_core::config::spec_query;
 use sourced_core::Session;
 
 /// One answered question, as it appears in both files.
@@ -36,7 +35,6 @@ pub struct Results {
 impl Results {
     /// The results of the answers given so far.
     pub fn of(session: &Session, class_code: Option<String>) -> Results {
-        let query = spec_query(&session.progress.spec);
         let questions = session
             .quiz
             .questions
@@ -60,10 +58,7 @@ impl Results {
             })
             .collect();
         Results {
-            quiz: query
-                .strip_suffix("&autostart=1")
-                .unwrap_or(&query)
-                .to_string(),
+            quiz: session.progress.spec.query(),
             class_code,
             right: session.score(),
             total: session.quiz.questions.len(),
@@ -139,8 +134,10 @@ mod tests {
     use sourced_core::{Action, QuizSpec, Response};
 
     fn finished(count: usize) -> Session {
-        let table = crate::embedded_table().expect("the shipped table verifies");
-        let mut session = Session::new(&table, QuizSpec::new(42, count));
+        let prepared = sourced_core::Prepared::new(
+            crate::embedded_table().expect("the shipped table verifies"),
+        );
+        let mut session = Session::new(&prepared, QuizSpec::new(42, count));
         for (i, question) in session.quiz.questions.clone().iter().enumerate() {
             let response = if i % 2 == 0 {
                 question.correct_response()

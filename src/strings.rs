@@ -1,4 +1,4 @@
-//! Every string the widget shows, in one catalog, ready for translation.
+//! The widget's own words (labels, notices, status lines) in one catalog; question prompts and explanations come from the generator.
 
 use sourced_core::{Body, Question, Response};
 

@@ -167,7 +167,9 @@ fn a_reading_quiz_prints_its_passage_and_passages_are_listed_by_number() {
     let count = list.lines().filter(|l| !l.starts_with(' ')).count();
     assert_eq!(
         count,
-        sourced_core::reading::passages(&sourced_quiz::embedded_table().unwrap()).len()
+        sourced_core::Prepared::new(sourced_quiz::embedded_table().unwrap())
+            .passages()
+            .len()
     );
     assert!(list.starts_with("1. "), "{list}");
     let third = list.lines().filter(|l| !l.starts_with(' ')).nth(2).unwrap();

@@ -4,14 +4,20 @@
 use proptest::prelude::*;
 use sourced_core::text::normalize_whitespace;
 use sourced_core::{
-    generate, Body, Difficulty, FactTable, Question, QuestionKind, QuizSpec, Status, Topic, Value,
+    generate, Body, Difficulty, FactTable, Prepared, Question, QuestionKind, QuizSpec, Status,
+    Topic, Value,
 };
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+fn prepared() -> &'static Prepared {
+    static PREPARED: OnceLock<Prepared> = OnceLock::new();
+    PREPARED
+        .get_or_init(|| Prepared::new(sourced_quiz::embedded_table().expect("questions/ verifies")))
+}
+
 fn table() -> &'static FactTable {
-    static TABLE: OnceLock<FactTable> = OnceLock::new();
-    TABLE.get_or_init(|| sourced_quiz::embedded_table().expect("questions/ verifies"))
+    prepared().table()
 }
 
 fn texts() -> &'static HashMap<String, String> {
@@ -183,7 +189,7 @@ fn check_question(question: &Question) -> Result<(), String> {
 }
 
 fn check_quiz(spec: &QuizSpec) -> Result<(), String> {
-    let quiz = generate(table(), spec);
+    let quiz = generate(prepared(), spec);
     if quiz.questions.len() != spec.count {
         return Err(format!(
             "seed {}: {} questions for count {}",
@@ -208,7 +214,7 @@ fn check_quiz(spec: &QuizSpec) -> Result<(), String> {
             spec.seed, spec.count
         ));
     }
-    if generate(table(), spec) != quiz {
+    if generate(prepared(), spec) != quiz {
         return Err(format!("seed {}: not deterministic", spec.seed));
     }
     Ok(())
@@ -230,7 +236,7 @@ fn filters_are_honoured() {
             kinds: vec![QuestionKind::Cloze, QuestionKind::Numeric],
             ..QuizSpec::new(seed, 5)
         };
-        assert!(generate(table(), &spec)
+        assert!(generate(prepared(), &spec)
             .questions
             .iter()
             .all(|q| spec.kinds.contains(&q.kind)));
@@ -239,7 +245,7 @@ fn filters_are_honoured() {
             topics: topics.clone(),
             ..QuizSpec::new(seed, 5)
         };
-        let quiz = generate(table(), &spec);
+        let quiz = generate(prepared(), &spec);
         assert!(quiz.questions.iter().all(|q| q
             .fact_ids
             .iter()
@@ -249,7 +255,7 @@ fn filters_are_honoured() {
                 difficulty: Some(difficulty),
                 ..QuizSpec::new(seed, 10)
             };
-            let quiz = generate(table(), &spec);
+            let quiz = generate(prepared(), &spec);
             assert_eq!(quiz.questions.len(), 10);
             assert!(
                 quiz.questions.iter().all(|q| difficulty.admits(q.kind)),
@@ -263,7 +269,7 @@ fn filters_are_honoured() {
 #[test]
 fn topics_are_balanced() {
     for seed in 0..100 {
-        let quiz = generate(table(), &QuizSpec::new(seed, 10));
+        let quiz = generate(prepared(), &QuizSpec::new(seed, 10));
         let mut per_topic: HashMap<&str, usize> = HashMap::new();
         for q in &quiz.questions {
             *per_topic.entry(q.topic.0.as_str()).or_default() += 1;
@@ -281,7 +287,7 @@ fn five_hundred_quizzes_use_every_fact_and_every_kind() {
     let mut facts = BTreeSet::new();
     let mut kinds = BTreeSet::new();
     for seed in 0..500 {
-        for q in generate(table(), &QuizSpec::new(seed, 10)).questions {
+        for q in generate(prepared(), &QuizSpec::new(seed, 10)).questions {
             facts.extend(q.fact_ids.clone());
             kinds.insert(q.kind);
         }
@@ -305,7 +311,7 @@ fn the_correct_option_is_uniformly_placed() {
     let mut positions = [0usize; 4];
     for seed in 0..2000 {
         for q in generate(
-            table(),
+            prepared(),
             &QuizSpec {
                 kinds: vec![QuestionKind::MultipleChoice],
                 ..QuizSpec::new(seed, 5)
@@ -330,7 +336,7 @@ fn the_correct_option_is_uniformly_placed() {
 
 #[test]
 fn the_golden_quiz_is_unchanged() {
-    let quiz = generate(table(), &QuizSpec::new(42, 10));
+    let quiz = generate(prepared(), &QuizSpec::new(42, 10));
     let json = serde_json::to_string_pretty(&quiz).unwrap();
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -356,7 +362,7 @@ fn every_topic_kind_and_length_finishes_with_what_exists() {
                 topics: vec![topic.clone()],
                 ..QuizSpec::new(42, count)
             };
-            let quiz = generate(table(), &spec);
+            let quiz = generate(prepared(), &spec);
             assert_eq!(
                 quiz.questions.len(),
                 count,
@@ -371,7 +377,7 @@ fn every_topic_kind_and_length_finishes_with_what_exists() {
                 kinds: vec![kind],
                 ..QuizSpec::new(42, count)
             };
-            let quiz = generate(table(), &spec);
+            let quiz = generate(prepared(), &spec);
             assert_eq!(quiz.questions.len(), count, "kind {kind:?} count {count}");
             assert!(quiz.questions.iter().all(|q| q.kind == kind));
         }
@@ -382,7 +388,7 @@ fn every_topic_kind_and_length_finishes_with_what_exists() {
         kinds: vec![QuestionKind::Ordering],
         ..QuizSpec::new(1, 10)
     };
-    assert!(generate(table(), &spec).questions.is_empty());
+    assert!(generate(prepared(), &spec).questions.is_empty());
 }
 
 /// The source-literacy lesson (`preset=source-literacy` asks for source checks only): every quiz
@@ -396,7 +402,7 @@ fn a_source_check_lesson_covers_every_angle_and_quotes_both_sides() {
             kinds: vec![QuestionKind::SourceCheck],
             ..QuizSpec::new(seed, 10)
         };
-        let quiz = generate(table(), &spec);
+        let quiz = generate(prepared(), &spec);
         assert_eq!(quiz.questions.len(), 10, "seed {seed}");
         let mut angles = HashMap::new();
         for question in &quiz.questions {
@@ -464,8 +470,8 @@ fn the_canonical_spec_of_a_class_code_generates_the_same_quiz() {
             .copied()
             .collect();
         let canonical = class_code::canonical(spec.clone(), &topics);
-        let ours = generate(table(), &spec);
-        let theirs = generate(table(), &canonical);
+        let ours = generate(prepared(), &spec);
+        let theirs = generate(prepared(), &canonical);
         assert_eq!(ours.questions, theirs.questions, "seed {seed}: {spec:?}");
         let code = class_code::encode(&spec, &topics).unwrap();
         assert_eq!(class_code::decode(&code, &topics).unwrap(), canonical);
@@ -474,8 +480,8 @@ fn the_canonical_spec_of_a_class_code_generates_the_same_quiz() {
 
 #[test]
 fn a_reading_quiz_asks_each_fact_its_passage_holds_once_and_nothing_else() {
-    use sourced_core::reading::{self, passages};
-    for (p, passage) in passages(table()).iter().enumerate() {
+    use sourced_core::reading;
+    for (p, passage) in prepared().passages().iter().enumerate() {
         let facts: BTreeSet<&str> = passage.facts.iter().map(|f| f.0.as_str()).collect();
         let mut kinds = BTreeSet::new();
         for seed in 0..20 {
@@ -483,10 +489,10 @@ fn a_reading_quiz_asks_each_fact_its_passage_holds_once_and_nothing_else() {
                 passage: Some(p),
                 ..QuizSpec::new(seed, 50)
             };
-            let quiz = generate(table(), &spec);
+            let quiz = generate(prepared(), &spec);
             assert_eq!(
                 quiz,
-                generate(table(), &spec),
+                generate(prepared(), &spec),
                 "#{p} seed {seed}: not deterministic"
             );
             let asked: Vec<&str> = quiz
@@ -527,7 +533,7 @@ fn a_reading_quiz_asks_each_fact_its_passage_holds_once_and_nothing_else() {
                 kinds.insert(question.kind as usize);
             }
             let short = generate(
-                table(),
+                prepared(),
                 &QuizSpec {
                     count: 2,
                     ..spec.clone()
@@ -543,13 +549,13 @@ fn a_reading_quiz_asks_each_fact_its_passage_holds_once_and_nothing_else() {
         kinds: vec![QuestionKind::Cloze],
         ..QuizSpec::new(1, 50)
     };
-    assert!(generate(table(), &cloze_only)
+    assert!(generate(prepared(), &cloze_only)
         .questions
         .iter()
         .all(|q| q.kind == QuestionKind::Cloze));
     let missing = QuizSpec {
-        passage: Some(passages(table()).len()),
+        passage: Some(prepared().passages().len()),
         ..QuizSpec::new(1, 10)
     };
-    assert!(generate(table(), &missing).questions.is_empty());
+    assert!(generate(prepared(), &missing).questions.is_empty());
 }

@@ -1,15 +1,19 @@
 //! Reading-comprehension mode against the real fact table: passages, their quizzes, and the sentences they highlight.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sourced_core::reading::{self, passages};
 use sourced_core::text::normalize_whitespace;
-use sourced_core::FactTable;
+use sourced_core::{FactTable, Prepared};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+fn prepared() -> &'static Prepared {
+    static PREPARED: OnceLock<Prepared> = OnceLock::new();
+    PREPARED
+        .get_or_init(|| Prepared::new(sourced_quiz::embedded_table().expect("questions/ verifies")))
+}
+
 fn table() -> &'static FactTable {
-    static TABLE: OnceLock<FactTable> = OnceLock::new();
-    TABLE.get_or_init(|| sourced_quiz::embedded_table().expect("questions/ verifies"))
+    prepared().table()
 }
 
 /// Each article as the verifier reads it: the file on disk, whitespace-normalized.
@@ -46,7 +50,7 @@ fn the_shipped_text_is_the_article_the_quotes_are_checked_against() {
 
 #[test]
 fn every_passage_is_verbatim_phone_sized_and_holds_the_quotes_of_three_facts() {
-    let all = passages(table());
+    let all = prepared().passages();
     for (i, passage) in all.iter().enumerate() {
         let source = table().source(&passage.source).expect("a known source");
         let paragraphs: Vec<&str> = source.paragraphs().collect();
@@ -58,12 +62,13 @@ fn every_passage_is_verbatim_phone_sized_and_holds_the_quotes_of_three_facts() {
         assert!(files()[&source.id.0].contains(&normalize_whitespace(&passage.text)));
         assert_eq!(passage.words, passage.text.split_whitespace().count());
         assert!(
-            (reading::MIN_WORDS..=reading::MAX_WORDS).contains(&passage.words),
+            (sourced_core::reading::MIN_WORDS..=sourced_core::reading::MAX_WORDS)
+                .contains(&passage.words),
             "#{i}: {} words",
             passage.words
         );
         assert!(
-            passage.facts.len() >= reading::MIN_FACTS,
+            passage.facts.len() >= sourced_core::reading::MIN_FACTS,
             "#{i}: {:?}",
             passage.facts
         );
@@ -105,7 +110,7 @@ fn every_passage_is_verbatim_phone_sized_and_holds_the_quotes_of_three_facts() {
 #[test]
 fn every_article_offers_passages() {
     let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
-    for passage in passages(table()) {
+    for passage in prepared().passages() {
         *per_source.entry(&passage.source.0).or_default() += 1;
     }
     for source in &table().sources {
@@ -122,7 +127,7 @@ fn every_article_offers_passages() {
 #[test]
 fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
     let fresh: FactTable = serde_json::from_str(sourced_quiz::EMBEDDED_TABLE_JSON).unwrap();
-    assert_eq!(passages(&fresh), passages(table()));
+    assert_eq!(Prepared::new(fresh).passages(), prepared().passages());
     let bare = FactTable {
         sources: table()
             .sources
@@ -133,14 +138,13 @@ fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
             })
             .collect(),
         facts: table().facts.clone(),
-        ..FactTable::default()
     };
-    assert!(passages(&bare).is_empty());
+    assert!(Prepared::new(bare).passages().is_empty());
 }
 
 #[test]
 fn a_passage_renders_as_its_paragraphs_with_marked_sentences() {
-    let passage = &passages(table())[0];
+    let passage = &prepared().passages()[0];
     let marks = [
         passage.sentences[0].clone(),
         passage.sentences[passage.sentences.len() - 1].clone(),
@@ -165,28 +169,29 @@ fn a_passage_renders_as_its_paragraphs_with_marked_sentences() {
 #[test]
 fn highlights_grow_with_each_checked_answer_and_mark_its_supporting_sentences() {
     use sourced_core::{Action, QuizSpec, Response, Session};
-    let passage_index = passages(table())
+    let passage_index = prepared()
+        .passages()
         .iter()
         .position(|p| p.facts.len() >= 4)
         .expect("a passage with four facts");
-    let passage = &passages(table())[passage_index];
+    let passage = &prepared().passages()[passage_index];
     let spec = QuizSpec {
         passage: Some(passage_index),
         ..QuizSpec::new(5, 10)
     };
-    let mut session = Session::new(table(), spec);
+    let mut session = Session::new(prepared(), spec);
     assert!(
-        reading::highlights(table(), &session).is_empty(),
+        session.highlights(prepared()).is_empty(),
         "nothing before the first check"
     );
     let mut seen = Vec::new();
     while let Some(question) = session.current().cloned() {
-        let before = reading::highlights(table(), &session);
+        let before = session.highlights(prepared());
         session.apply(Action::Check {
             response: Response::Choice(0),
             elapsed_ms: 1000,
         });
-        let after = reading::highlights(table(), &session);
+        let after = session.highlights(prepared());
         let support = passage.support(&question);
         assert!(!support.is_empty());
         for sentence in &support {
@@ -206,8 +211,8 @@ fn highlights_grow_with_each_checked_answer_and_mark_its_supporting_sentences() 
     }
     seen.sort_by_key(|r| (r.start, r.end));
     seen.dedup();
-    assert_eq!(reading::highlights(table(), &session), seen);
+    assert_eq!(session.highlights(prepared()), seen);
     // A quiz without a passage marks nothing.
-    let plain = Session::new(table(), QuizSpec::new(5, 3));
-    assert!(reading::highlights(table(), &plain).is_empty());
+    let plain = Session::new(prepared(), QuizSpec::new(5, 3));
+    assert!(plain.highlights(prepared()).is_empty());
 }

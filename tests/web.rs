@@ -11,8 +11,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn table() -> Rc<sourced_core::FactTable> {
-    Rc::new(sourced_quiz::embedded_table().expect("embedded table"))
+fn table() -> Rc<sourced_core::Prepared> {
+    Rc::new(sourced_core::Prepared::new(
+        sourced_quiz::embedded_table().expect("embedded table"),
+    ))
 }
 
 /// Mounts the widget with these props into a fresh element and waits for it to render.
@@ -25,7 +27,7 @@ async fn mount(props: AppProps) -> Element {
     root
 }
 
-fn props(table: &Rc<sourced_core::FactTable>, config: Config) -> AppProps {
+fn props(table: &Rc<sourced_core::Prepared>, config: Config) -> AppProps {
     AppProps {
         table: SharedTable(table.clone()),
         config,
@@ -396,11 +398,11 @@ async fn an_answer_typed_but_not_checked_survives_a_remount() {
 #[wasm_bindgen_test]
 async fn text_from_a_fact_table_is_rendered_as_text_never_as_markup() {
     // A hostile table: markup and script in a prompt, options, explanation, quote and headline.
-    let mut table = (*table()).clone();
+    let mut table = table().table().clone();
     let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
     table.sources[0].headline = format!("Headline {evil}");
     let mut quiz = generate(
-        &table,
+        &sourced_core::Prepared::new(table.clone()),
         &QuizSpec {
             kinds: vec![QuestionKind::MultipleChoice],
             ..QuizSpec::new(5, 1)
@@ -423,7 +425,7 @@ async fn text_from_a_fact_table_is_rendered_as_text_never_as_markup() {
     let props = sourced_quiz::web::FeedbackProps {
         question: question.clone(),
         response: Response::Choice(0),
-        table: SharedTable(Rc::new(table)),
+        table: SharedTable::new(table),
     };
     yew::Renderer::<sourced_quiz::web::Feedback>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -650,7 +652,7 @@ async fn a_resumed_quiz_does_not_repeat_events_it_already_sent() {
 }
 
 /// The teacher's setup page, as linked from https://quiz.example/, starting from quiz number `seed`.
-async fn mount_teacher(table: &Rc<sourced_core::FactTable>, seed: u64) -> Element {
+async fn mount_teacher(table: &Rc<sourced_core::Prepared>, seed: u64) -> Element {
     use sourced_core::config::View;
     mount(AppProps {
         base_url: "https://quiz.example/".into(),
@@ -667,7 +669,7 @@ async fn mount_teacher(table: &Rc<sourced_core::FactTable>, seed: u64) -> Elemen
 }
 
 fn table_topics() -> Vec<sourced_core::Topic> {
-    table().topics()
+    table().table().topics()
 }
 
 #[wasm_bindgen_test]
@@ -819,10 +821,9 @@ async fn the_summary_offers_results_to_keep_and_a_summary_to_paste() {
 
 #[wasm_bindgen_test]
 async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_text() {
-    use sourced_core::reading::passages;
     use sourced_quiz::web::{ReadingPassage, ReadingPassageProps};
     // The table with a sentence of markup added to the first passage's first paragraph.
-    let first = passages(&table())[0].clone();
+    let first = table().passages()[0].clone();
     let mut table = sourced_quiz::embedded_table().unwrap();
     let source = table
         .sources
@@ -837,12 +838,13 @@ async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_t
     source.text = source
         .text
         .replacen(&paragraphs[first.paragraphs.start], &tampered, 1);
-    let table = Rc::new(table);
-    let index = passages(&table)
+    let table = Rc::new(sourced_core::Prepared::new(table));
+    let index = table
+        .passages()
         .iter()
         .position(|p| p.text.contains(&tampered))
         .expect("still a passage");
-    let passage = &passages(&table)[index];
+    let passage = &table.passages()[index];
     let markup = passage
         .sentences
         .iter()
@@ -884,7 +886,7 @@ async fn a_reading_passage_marks_its_highlighted_sentences_and_shows_markup_as_t
         all(&root, ".sq-passage blockquote p").len(),
         passage.paragraphs.len()
     );
-    let source = table.source(&passage.source).unwrap();
+    let source = table.table().source(&passage.source).unwrap();
     assert_eq!(first_text(&root, ".sq-passage cite"), source.headline);
     assert!(text(&root).contains(&source.outlet));
     root.remove();
@@ -896,10 +898,9 @@ fn first_text(root: &Element, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_reading_quiz_shows_its_passage_and_marks_each_checked_answer_in_it() {
-    use sourced_core::reading::passages;
     let table = table();
     let index = 1;
-    let passage = passages(&table)[index].clone();
+    let passage = table.passages()[index].clone();
     let config = Config {
         seed: Some(9),
         passage: Some(index),
@@ -955,10 +956,7 @@ async fn the_teacher_view_shares_a_reading_quiz_by_link_with_its_passage() {
     let table = table();
     let root = mount_teacher(&table, 5).await;
     let select: HtmlSelectElement = first(&root, ".sq-teacher select").dyn_into().unwrap();
-    assert_eq!(
-        select.length() as usize,
-        1 + sourced_core::reading::passages(&table).len()
-    );
+    assert_eq!(select.length() as usize, 1 + table.passages().len());
     select.set_value("2");
     fire(select.unchecked_ref(), "change");
     yew::scheduler::flush().await;

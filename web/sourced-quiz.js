@@ -1,5 +1,6 @@
 // Sourced Quiz, script-tag embed: mounts a widget into every element with a `data-sourced-quiz`
-// attribute, each configured by its own `data-` attributes (data-seed, data-count, data-topics,
+// attribute, each configured by its own `data-` attributes, the README's settings with `data-`
+// in front (data-view, data-code, data-preset, data-passage, data-seed, data-count, data-topics,
 // data-kinds, data-difficulty, data-theme, data-accent, data-persist, data-autostart, data-host).
 //
 //   <div data-sourced-quiz data-count="5"></div>

@@ -179,8 +179,9 @@ mod cli {
 
     /// `sourced passages`: each reading passage's number, article, length and what it asks.
     fn passages(dir: PathBuf) -> Result<ExitCode, String> {
-        let table = load_verified(&dir)?;
-        for (i, passage) in sourced_core::reading::passages(&table).iter().enumerate() {
+        let prepared = sourced_core::Prepared::new(load_verified(&dir)?);
+        let table = prepared.table();
+        for (i, passage) in prepared.passages().iter().enumerate() {
             let outlet = table
                 .source(&passage.source)
                 .map_or(passage.source.0.as_str(), |s| s.outlet.as_str());
@@ -221,11 +222,11 @@ mod cli {
                 other => return Err(format!("quiz: unexpected argument `{other}`")),
             }
         }
-        let table = load_verified(&dir)?;
+        let prepared = sourced_core::Prepared::new(load_verified(&dir)?);
         let (config, errors, unknown) = sourced_core::config::parse_config(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            &table.topics(),
-            sourced_core::reading::passages(&table).len(),
+            &prepared.table().topics(),
+            prepared.passages().len(),
         );
         if let Some(key) = unknown.first() {
             return Err(format!("quiz: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --passage, --json, --dir"));
@@ -236,14 +237,14 @@ mod cli {
         let seed = config
             .seed
             .ok_or("quiz: --seed N is required, so that the quiz can be reproduced")?;
-        let quiz = sourced_core::generate(&table, &config.spec(seed));
+        let quiz = sourced_core::generate(&prepared, &config.spec(seed));
         if json {
             outln!(
                 "{}",
                 serde_json::to_string_pretty(&quiz_json(&quiz)).map_err(|e| e.to_string())?
             );
         } else {
-            out!("{}", quiz_text(&table, &quiz));
+            out!("{}", quiz_text(&prepared, &quiz));
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -291,7 +292,8 @@ mod cli {
     }
 
     /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
-    fn quiz_text(table: &sourced_core::FactTable, quiz: &sourced_core::Quiz) -> String {
+    fn quiz_text(prepared: &sourced_core::Prepared, quiz: &sourced_core::Quiz) -> String {
+        let table = prepared.table();
         use sourced_core::Body;
         use std::fmt::Write;
         let letter = |i: usize| char::from(b'A' + i as u8);
@@ -301,10 +303,7 @@ mod cli {
             quiz.questions.len()
         );
         // A reading quiz: the passage first, as the page shows it.
-        let passage = quiz
-            .spec
-            .passage
-            .and_then(|p| sourced_core::reading::passages(table).get(p));
+        let passage = quiz.spec.passage.and_then(|p| prepared.passages().get(p));
         if let Some(passage) = passage {
             let source = table.source(&passage.source);
             let _ = writeln!(

@@ -9,22 +9,13 @@ use super::sources_panel::SourcesPanel;
 use super::start_screen::StartScreen;
 use super::summary::Summary;
 use super::teacher::TeacherScreen;
+use super::SharedTable;
 use crate::events::EventContext;
 use crate::strings;
 use sourced_core::config::{text_on, Config, Theme, View};
-use sourced_core::{Action, Difficulty, FactTable, Progress, QuizSpec, Session, Topic};
+use sourced_core::{Action, Difficulty, Progress, QuizSpec, Session, Topic};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The fact table, shared without copying; props compare it by pointer.
-#[derive(Clone)]
-pub struct SharedTable(pub Rc<FactTable>);
-
-impl PartialEq for SharedTable {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// What the page gives the widget: the table, its configuration and any saved progress.
 #[derive(Properties, PartialEq, Clone)]
@@ -98,12 +89,12 @@ impl Reducible for Model {
             Msg::Join { spec, code } => {
                 model.setup = spec.clone();
                 model.class_code = Some(code);
-                model.session = Some(Session::new(&model.table.0, spec));
+                model.session = Some(Session::new(model.table.prepared(), spec));
             }
             Msg::Start { seed } => {
                 model.class_code = None;
                 model.setup.seed = seed;
-                model.session = Some(Session::new(&model.table.0, model.setup.clone()));
+                model.session = Some(Session::new(model.table.prepared(), model.setup.clone()));
             }
             Msg::NewSet { seed } => {
                 let spec = QuizSpec {
@@ -115,7 +106,7 @@ impl Reducible for Model {
                 };
                 model.setup = spec.clone();
                 model.class_code = None;
-                model.session = Some(Session::new(&model.table.0, spec));
+                model.session = Some(Session::new(model.table.prepared(), spec));
             }
             Msg::Quiz(action) => {
                 if let Some(session) = model.session.as_mut() {
@@ -135,12 +126,12 @@ impl Model {
         let resumed = props
             .saved
             .clone()
-            .and_then(|progress| Session::resume(&table.0, progress));
+            .and_then(|progress| Session::resume(table.prepared(), progress));
         // A class code starts its quiz at once, like autostart; a bad setting never starts one.
         let starts = props.config.autostart || props.config.class_code.is_some();
         let session = resumed.or_else(|| {
             (starts && props.config_errors.is_empty() && props.config.view == View::Quiz)
-                .then(|| Session::new(&table.0, setup.clone()))
+                .then(|| Session::new(table.prepared(), setup.clone()))
         });
         let class_code = props
             .config
@@ -166,7 +157,7 @@ fn reading_passage(table: &SharedTable, session: &Session) -> Html {
     match session.progress.spec.passage {
         Some(passage) => html! {
             <ReadingPassage table={table.clone()} passage={passage}
-                highlights={sourced_core::reading::highlights(&table.0, session)} />
+                highlights={session.highlights(table.prepared())} />
         },
         None => Html::default(),
     }
@@ -234,7 +225,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         None => html! {
             <StartScreen
-                topics={table.0.topics()}
+                topics={table.table().topics()}
                 setup={model.setup.clone()}
                 fixed_seed={props.config.seed}
                 errors={props.config_errors.clone()}

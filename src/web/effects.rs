@@ -1,6 +1,6 @@
 //! The browser edges in one place: the URL, `data-` attributes, localStorage, the clock, focus and the console.
 
-use sourced_core::config::{spec_query, View};
+use sourced_core::config::View;
 use sourced_core::{Progress, QuizSpec};
 use web_sys::Storage;
 
@@ -87,9 +87,10 @@ pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 1e9) as u64
 }
 
-/// The link that reproduces this exact quiz on the widget's own page (`base` is its address).
+/// The link that reproduces this exact quiz on the widget's own page (`base` is its address),
+/// started at once for whoever opens it.
 pub fn share_link(base: &str, spec: &QuizSpec) -> String {
-    format!("{base}?{}", spec_query(spec))
+    format!("{base}?{}&autostart=1", spec.query())
 }
 
 /// The link for a class code: the quiz itself, or one of its printable sheets.

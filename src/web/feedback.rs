@@ -1,6 +1,6 @@
 //! Feedback after Check: right or wrong in words and symbol, the answer, the explanation and the quotes.
 
-use super::app::SharedTable;
+use super::SharedTable;
 use crate::strings;
 pub use crate::strings::describe_response;
 use sourced_core::{Evidence, Question, Response, Status};
@@ -39,7 +39,7 @@ pub fn status_words(question: &Question, table: &SharedTable) -> String {
             let reports = question
                 .fact_ids
                 .iter()
-                .filter_map(|id| table.0.fact(id))
+                .filter_map(|id| table.table().fact(id))
                 .map(|f| f.independent_reports)
                 .min()
                 .unwrap_or(2);
@@ -61,7 +61,7 @@ pub struct QuotesProps {
 #[component]
 pub fn Quotes(props: &QuotesProps) -> Html {
     let quotes = props.quotes.iter().map(|evidence| {
-        let source = props.table.0.source(&evidence.source);
+        let source = props.table.table().source(&evidence.source);
         let headline = source.map_or(evidence.source.0.as_str(), |s| s.headline.as_str());
         let outlet = source.map_or("", |s| s.outlet.as_str());
         html! {

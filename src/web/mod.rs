@@ -12,15 +12,40 @@ mod start_screen;
 mod summary;
 mod teacher;
 
-pub use app::{App, AppProps, Model, Msg, SharedTable};
+pub use app::{App, AppProps, Model, Msg};
 pub use feedback::{Feedback, FeedbackProps};
 pub use host::HostLink;
 pub use reading::{ReadingPassage, ReadingPassageProps};
 
 use sourced_core::config::{parse_config, Config};
-use sourced_core::FactTable;
+use sourced_core::{FactTable, Prepared};
 use std::rc::Rc;
 use web_sys::Element;
+
+/// The prepared fact table, shared by every component without copying; props compare it by pointer.
+#[derive(Clone)]
+pub struct SharedTable(pub Rc<Prepared>);
+
+impl SharedTable {
+    /// Prepares `table` (the per-table work every quiz shares) and shares it.
+    pub fn new(table: FactTable) -> SharedTable {
+        SharedTable(Rc::new(Prepared::new(table)))
+    }
+
+    pub fn prepared(&self) -> &Prepared {
+        &self.0
+    }
+
+    pub fn table(&self) -> &FactTable {
+        self.0.table()
+    }
+}
+
+impl PartialEq for SharedTable {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// The id of the element the stand-alone page gives the widget; created if the page has none.
 pub const MOUNT_ID: &str = "sourced-quiz";
@@ -50,7 +75,7 @@ fn mount_with(
     is_page: bool,
 ) {
     let table = match crate::embedded_table() {
-        Ok(table) => table,
+        Ok(table) => SharedTable::new(table),
         Err(message) => {
             root.set_text_content(Some(&message));
             return;
@@ -71,19 +96,19 @@ fn mount_with(
 /// Parses settings, warning in the console about keys it does not know (`prefix` is how the
 /// page spelled them: `data-` for attributes).
 fn read_config(
-    table: &FactTable,
+    table: &SharedTable,
     pairs: &[(String, String)],
     prefix: &str,
 ) -> (Config, Vec<String>) {
     // The passages are worked out only for a page that asks for one (a few ms in the browser).
     let passages = if pairs.iter().any(|(key, _)| key == "passage") {
-        sourced_core::reading::passages(table).len()
+        table.prepared().passages().len()
     } else {
         0
     };
     let (config, errors, unknown) = parse_config(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        &table.topics(),
+        &table.table().topics(),
         passages,
     );
     for key in unknown {
@@ -97,7 +122,7 @@ fn read_config(
 }
 
 /// The props for a configuration: the table, any saved progress that fits it, and where to save.
-pub fn props_for(table: FactTable, config: Config, config_errors: Vec<String>) -> AppProps {
+pub fn props_for(table: SharedTable, config: Config, config_errors: Vec<String>) -> AppProps {
     let storage = config
         .persist
         .then(|| effects::progress_key(&config.storage_scope()));
@@ -106,7 +131,7 @@ pub fn props_for(table: FactTable, config: Config, config_errors: Vec<String>) -
         .and_then(effects::load_progress)
         .filter(|p| config.seed.is_none_or(|seed| p.spec.seed == seed));
     AppProps {
-        table: SharedTable(Rc::new(table)),
+        table,
         config,
         config_errors,
         saved,

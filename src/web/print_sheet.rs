@@ -1,10 +1,9 @@
 //! Printable sheets for a class: the worksheet (questions, room to answer) and the answer key (answers with their evidence).
 
-use super::app::SharedTable;
 use super::feedback::{status_words, Quotes};
 use super::reading::ReadingPassage;
+use super::SharedTable;
 use crate::strings;
-use sourced_core::config::spec_query;
 use sourced_core::{generate, Body, Question, QuizSpec};
 use yew::prelude::*;
 
@@ -23,7 +22,7 @@ pub struct PrintSheetProps {
 /// A sheet made for paper: A4 or Letter, one question never split across pages.
 #[component]
 pub fn PrintSheet(props: &PrintSheetProps) -> Html {
-    let quiz = generate(&props.table.0, &props.spec);
+    let quiz = generate(props.table.prepared(), &props.spec);
     let on_print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
     });
@@ -34,11 +33,11 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
     };
     let quiz_name = match &props.class_code {
         Some(code) => format!("{} {code}", strings::CLASS_CODE),
-        None => spec_query(&props.spec).replace("&autostart=1", ""),
+        None => props.spec.query(),
     };
     // A reading quiz prints its passage first; the key marks the sentences that answer it.
     let passage = props.spec.passage.map(|index| {
-        let highlights = match sourced_core::reading::passages(&props.table.0).get(index) {
+        let highlights = match props.table.prepared().passages().get(index) {
             Some(passage) if props.answers => passage.support_all(&quiz.questions),
             _ => Vec::new(),
         };

@@ -1,8 +1,9 @@
 //! One question: native inputs for its kind, Check, then the feedback in a live region and Next.
 
-use super::app::{Msg, SharedTable};
+use super::app::Msg;
 use super::effects;
 use super::feedback::Feedback;
+use super::SharedTable;
 use crate::strings;
 use sourced_core::{Action, Body, DraftAnswer, Question, Response};
 use web_sys::{HtmlInputElement, HtmlSelectElement};

@@ -1,8 +1,7 @@
 //! The passage of a reading quiz: one article's paragraphs, cited, with the sentences that answer the questions so far marked.
 
-use super::app::SharedTable;
+use super::SharedTable;
 use crate::strings;
-use sourced_core::reading::passages;
 use std::ops::Range;
 use yew::prelude::*;
 
@@ -10,9 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ReadingPassageProps {
     pub table: SharedTable,
-    /// Which passage: an index into `sourced_core::reading::passages` (a reading spec's `passage`).
+    /// Which passage: an index into `Prepared::passages` (a reading spec's `passage`).
     pub passage: usize,
-    /// Byte ranges of the passage's text to mark, as `sourced_core::reading::highlights` gives them.
+    /// Byte ranges of the passage's text to mark, as `Session::highlights` gives them.
     #[prop_or_default]
     pub highlights: Vec<Range<usize>>,
 }
@@ -21,8 +20,8 @@ pub struct ReadingPassageProps {
 /// passage the table lacks.
 #[component]
 pub fn ReadingPassage(props: &ReadingPassageProps) -> Html {
-    let table = &props.table.0;
-    let Some(passage) = passages(table).get(props.passage) else {
+    let table = props.table.table();
+    let Some(passage) = props.table.prepared().passages().get(props.passage) else {
         return Html::default();
     };
     let source = table.source(&passage.source);

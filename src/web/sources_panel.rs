@@ -1,6 +1,6 @@
 //! The sources panel: every article with its headline, outlet and kind, and the errors the table records about it.
 
-use super::app::SharedTable;
+use super::SharedTable;
 use crate::strings;
 use sourced_core::AnswerKind;
 use yew::prelude::*;
@@ -14,7 +14,7 @@ pub struct SourcesPanelProps {
 /// A disclosure listing the five articles.
 #[component]
 pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
-    let table = &props.table.0;
+    let table = props.table.table();
     let sources = table.sources.iter().map(|source| {
         let errors = table
             .facts

@@ -1,8 +1,9 @@
 //! The end of a quiz: the score, a per-topic breakdown, a review with quotes, and ways to go again.
 
-use super::app::{Msg, SharedTable};
+use super::app::Msg;
 use super::effects;
 use super::feedback::{describe_response, Quotes};
+use super::SharedTable;
 use crate::results::Results;
 use crate::strings;
 use sourced_core::{Action, Session};

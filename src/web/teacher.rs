@@ -1,11 +1,11 @@
 //! The teacher's setup: choose what the quiz covers, get a class code, a link and printable sheets.
 
-use super::app::SharedTable;
 use super::effects;
+use super::SharedTable;
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::{spec_query, View, LENGTHS};
-use sourced_core::reading::{self, passages};
+use sourced_core::config::{View, LENGTHS};
+use sourced_core::reading;
 use sourced_core::{generate, Difficulty, QuestionKind, QuizSpec, Topic};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub struct TeacherScreenProps {
 /// The setup form and, beside it, the code and links it makes.
 #[component]
 pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
-    let topics = props.table.0.topics();
+    let topics = props.table.table().topics();
     let spec = {
         let topics = topics.clone();
         let (mut initial, seed_given) = (props.initial.clone(), props.seed_given);
@@ -128,13 +128,11 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
         })
     };
 
-    let passage_options = passages(&props.table.0)
-        .iter()
-        .enumerate()
-        .map(|(i, passage)| {
+    let passage_options = props.table.prepared().passages().iter().enumerate().map(
+        |(i, passage)| {
             let outlet = props
                 .table
-                .0
+                .table()
                 .source(&passage.source)
                 .map_or("", |s| s.outlet.as_str());
             html! {
@@ -142,7 +140,8 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
                     { strings::passage_choice(i + 1, outlet, &passage.text, passage.facts.len()) }
                 </option>
             }
-        });
+        },
+    );
     let on_passage = {
         let update = update.clone();
         Callback::from(move |event: Event| {
@@ -163,13 +162,13 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
     };
 
     // What the choices make: no quiz, a reading quiz (shared by link), or a class code.
-    let asked = generate(&props.table.0, &spec).questions.len();
+    let asked = generate(props.table.prepared(), &spec).questions.len();
     let outcome = match class_code::encode(&spec, &topics) {
         _ if asked == 0 => {
             html! { <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p> }
         }
         _ if reading => {
-            let query = spec_query(&spec).replace("&autostart=1", "");
+            let query = spec.query();
             let link = |view: &str| format!("{}?{query}{view}", props.base_url);
             html! {
                 <>

@@ -25,10 +25,9 @@
 //! Topics are numbered by the table, so a code belongs to the fact table it was made with.
 //! A table with more than 14 topics can still have codes for every topic (any kinds), not for a few.
 
-use crate::config::LENGTHS;
 use crate::fact::Topic;
-use crate::generate::QuizSpec;
 use crate::question::{Difficulty, QuestionKind};
+use crate::spec::{QuizSpec, LENGTHS};
 use std::fmt;
 
 /// Symbols in a code.

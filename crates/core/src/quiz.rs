@@ -1,10 +1,11 @@
 //! The quiz as a state machine: answering, checking, moving on, and the score, with no I/O.
 
 use crate::fact::Topic;
-use crate::generate::{generate, Quiz, QuizSpec};
+use crate::generate::{generate, Prepared, Quiz};
 use crate::question::{Body, Question, Response};
-use crate::table::FactTable;
+use crate::spec::QuizSpec;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// Where a learner is in a quiz. Everything else (the questions) is regenerated from the spec.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,8 +127,8 @@ pub struct TopicScore {
 }
 
 impl Session {
-    pub fn new(table: &FactTable, spec: QuizSpec) -> Session {
-        let quiz = generate(table, &spec);
+    pub fn new(prepared: &Prepared, spec: QuizSpec) -> Session {
+        let quiz = generate(prepared, &spec);
         Session {
             quiz,
             progress: Progress {
@@ -141,11 +142,26 @@ impl Session {
     }
 
     /// Rebuilds a session from saved progress; `None` if the progress does not fit the quiz its spec makes.
-    pub fn resume(table: &FactTable, progress: Progress) -> Option<Session> {
-        let quiz = generate(table, &progress.spec);
+    pub fn resume(prepared: &Prepared, progress: Progress) -> Option<Session> {
+        let quiz = generate(prepared, &progress.spec);
         let fits = progress.answers.len() <= quiz.questions.len()
             && (!progress.answers.is_empty() || !progress.showing_feedback);
         fits.then_some(Session { quiz, progress })
+    }
+
+    /// What to mark in a reading quiz's passage: the sentences that support every question
+    /// checked so far (the current one once its feedback shows). Empty for a quiz without a passage.
+    pub fn highlights(&self, prepared: &Prepared) -> Vec<Range<usize>> {
+        let Some(passage) = self
+            .progress
+            .spec
+            .passage
+            .and_then(|p| prepared.passages().get(p))
+        else {
+            return Vec::new();
+        };
+        let checked = self.progress.answers.len().min(self.quiz.questions.len());
+        passage.support_all(&self.quiz.questions[..checked])
     }
 
     /// The index of the question being asked or shown with its feedback.

@@ -5,11 +5,9 @@
 //! after each answer, the sentences that support it can be highlighted.
 
 use crate::fact::{Fact, FactId, Value};
-use crate::generate::Prepared;
 use crate::question::{Question, QuestionKind};
-use crate::quiz::Session;
 use crate::source::{Source, SourceId};
-use crate::table::FactTable;
+use crate::table::{FactIdx, FactTable};
 use crate::text::{fold, normalize_whitespace};
 use crate::verify::states_answer;
 use std::ops::Range;
@@ -42,8 +40,19 @@ pub struct Passage {
     pub facts: Vec<FactId>,
     /// `text` with paragraph breaks read as spaces (same offsets), as quotes are matched.
     flat: String,
-    /// The questions it answers: (fact index in the table, kind), in table order.
-    pub(crate) asks: Vec<(usize, QuestionKind)>,
+    /// The questions it answers: (fact, kind), in table order.
+    asks: Vec<(FactIdx, QuestionKind)>,
+}
+
+/// What the generator can ask of one fact, as far as a passage is concerned: the plain input
+/// [`passages`] works from, so that this module needs nothing of the generator.
+#[derive(Clone, Debug)]
+pub struct Askable<'a> {
+    pub fact: FactIdx,
+    /// Every kind of single-fact question the table can ask of it (only [`KINDS`] are used).
+    pub kinds: Vec<QuestionKind>,
+    /// The quotes a cloze about it can blank: (source, whitespace-normalized text).
+    pub cloze_quotes: Vec<(&'a SourceId, String)>,
 }
 
 /// A piece of a paragraph, highlighted or not, for rendering a passage.
@@ -54,6 +63,11 @@ pub struct Segment<'a> {
 }
 
 impl Passage {
+    /// The questions it answers: (fact, kind), in table order.
+    pub fn asks(&self) -> &[(FactIdx, QuestionKind)] {
+        &self.asks
+    }
+
     /// Where a (whitespace-normalized) quote first occurs in `text`, if the passage holds it.
     pub fn find(&self, quote: &str) -> Option<Range<usize>> {
         let start = self.flat.find(quote).filter(|_| !quote.is_empty())?;
@@ -154,31 +168,14 @@ impl Passage {
     }
 }
 
-/// The table's passages: per source in table order, in text order; the same table always gives
-/// the same list. Worked out once per table (memoized with the generator's cache).
-pub fn passages(table: &FactTable) -> &[Passage] {
-    table
-        .cache
-        .passages(table, |prepared| compute(table, prepared))
-}
-
-/// What to mark in a reading quiz's passage: the sentences that support every question checked
-/// so far (the current one once its feedback shows). Empty for a quiz without a passage.
-pub fn highlights(table: &FactTable, session: &Session) -> Vec<Range<usize>> {
-    let Some(passage) = session
-        .progress
-        .spec
-        .passage
-        .and_then(|p| passages(table).get(p))
-    else {
-        return Vec::new();
-    };
-    let checked = session
-        .progress
-        .answers
-        .len()
-        .min(session.quiz.questions.len());
-    passage.support_all(&session.quiz.questions[..checked])
+/// The table's passages: per source in table order, in text order; the same table and
+/// askable questions always give the same list.
+pub fn passages(table: &FactTable, askable: &[Askable]) -> Vec<Passage> {
+    let mut passages = Vec::new();
+    for source in &table.sources {
+        passages.extend(source_passages(table, askable, source));
+    }
+    passages
 }
 
 fn sort_ranges(ranges: &mut Vec<Range<usize>>) {
@@ -245,7 +242,7 @@ impl<'a> Article<'a> {
 /// What a run of paragraphs must hold to ask one reading question: every requirement met by one
 /// of its alternatives (the paragraph spans of quotes that would do).
 struct Need {
-    fact: usize,
+    fact: FactIdx,
     kind: QuestionKind,
     all_of: Vec<Vec<Span>>,
 }
@@ -261,9 +258,10 @@ impl Need {
 }
 
 /// The reading questions a source could ask, and what each needs its passage to hold.
-fn needs(table: &FactTable, prepared: &Prepared, source: &Source, article: &Article) -> Vec<Need> {
+fn needs(table: &FactTable, askable: &[Askable], source: &Source, article: &Article) -> Vec<Need> {
     let mut needs = Vec::new();
-    for (f, fact) in table.facts.iter().enumerate() {
+    for ask in askable {
+        let (f, fact) = (ask.fact, &table[ask.fact]);
         if fact.versions.len() != 1 {
             continue;
         }
@@ -284,15 +282,16 @@ fn needs(table: &FactTable, prepared: &Prepared, source: &Source, article: &Arti
                 .flat_map(|q| article.spans(q))
                 .collect()
         };
-        for kind in prepared.kinds_of(f).filter(|k| KINDS.contains(k)) {
+        for &kind in ask.kinds.iter().filter(|k| KINDS.contains(k)) {
             let all_of = match kind {
                 QuestionKind::MultipleChoice => {
                     vec![spans_of(&|q| states_answer(fact, fact.answer(), q))]
                 }
-                QuestionKind::Cloze => vec![prepared
-                    .cloze_quotes(f)
+                QuestionKind::Cloze => vec![ask
+                    .cloze_quotes
+                    .iter()
                     .filter(|(s, _)| **s == source.id)
-                    .flat_map(|(_, q)| article.spans(&q))
+                    .flat_map(|(_, q)| article.spans(q))
                     .collect()],
                 // The words spoken and the name of who spoke them, both in the passage.
                 QuestionKind::WhoSaid => vec![
@@ -334,70 +333,69 @@ fn ends_sentence(paragraph: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | ')' | '…'))
 }
 
-fn compute(table: &FactTable, prepared: &Prepared) -> Vec<Passage> {
+/// One source's passages, in text order.
+fn source_passages(table: &FactTable, askable: &[Askable], source: &Source) -> Vec<Passage> {
     let mut passages = Vec::new();
-    for source in &table.sources {
-        let article = Article::new(source);
-        let needs = needs(table, prepared, source, &article);
-        let words: Vec<usize> = article
-            .paragraphs
-            .iter()
-            .map(|p| p.split_whitespace().count())
-            .collect();
-        let n = article.paragraphs.len();
-        // Every run that may be a passage, by its first paragraph: (end, facts it can ask).
-        let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        for (start, starts_here) in runs.iter_mut().enumerate() {
-            // A passage opens with prose (or a line leading into a quotation), never a heading.
-            let opener = article.paragraphs[start];
-            if !(ends_sentence(opener) || opener.ends_with(':')) {
+    let article = Article::new(source);
+    let needs = needs(table, askable, source, &article);
+    let words: Vec<usize> = article
+        .paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .collect();
+    let n = article.paragraphs.len();
+    // Every run that may be a passage, by its first paragraph: (end, facts it can ask).
+    let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (start, starts_here) in runs.iter_mut().enumerate() {
+        // A passage opens with prose (or a line leading into a quotation), never a heading.
+        let opener = article.paragraphs[start];
+        if !(ends_sentence(opener) || opener.ends_with(':')) {
+            continue;
+        }
+        let mut total = 0;
+        for end in start + 1..=n {
+            total += words[end - 1];
+            if total > MAX_WORDS {
+                break;
+            }
+            if total < MIN_WORDS || !ends_sentence(article.paragraphs[end - 1]) {
                 continue;
             }
-            let mut total = 0;
-            for end in start + 1..=n {
-                total += words[end - 1];
-                if total > MAX_WORDS {
-                    break;
-                }
-                if total < MIN_WORDS || !ends_sentence(article.paragraphs[end - 1]) {
-                    continue;
-                }
-                let facts = facts_in(&needs, &(start..end)).len();
-                if facts >= MIN_FACTS {
-                    starts_here.push((end, facts));
-                }
+            let facts = facts_in(&needs, &(start..end)).len();
+            if facts >= MIN_FACTS {
+                starts_here.push((end, facts));
             }
         }
-        // The passages that do not overlap and ask the most facts (then are the most), earliest first.
-        let mut best: Vec<((usize, usize), Option<usize>)> = vec![((0, 0), None); n + 1];
-        for start in (0..n).rev() {
-            let mut choice = (best[start + 1].0, None);
-            for &(end, facts) in runs[start].iter().rev() {
-                let (f, p) = best[end].0;
-                let score = (f + facts, p + 1);
-                if score >= choice.0 {
-                    choice = (score, Some(end));
-                }
+    }
+    // The passages that do not overlap and ask the most facts (then are the most), earliest first.
+    let mut best: Vec<((usize, usize), Option<usize>)> = vec![((0, 0), None); n + 1];
+    for start in (0..n).rev() {
+        let mut choice = (best[start + 1].0, None);
+        for &(end, facts) in runs[start].iter().rev() {
+            let (f, p) = best[end].0;
+            let score = (f + facts, p + 1);
+            if score >= choice.0 {
+                choice = (score, Some(end));
             }
-            best[start] = choice;
         }
-        let mut start = 0;
-        while start < n {
-            match best[start].1 {
-                Some(end) => {
-                    passages.push(passage(source, &article, &needs, table, start..end));
-                    start = end;
-                }
-                None => start += 1,
+        best[start] = choice;
+    }
+    let mut start = 0;
+    while start < n {
+        match best[start].1 {
+            Some(end) => {
+                passages.push(passage(source, &article, &needs, table, start..end));
+                start = end;
             }
+            None => start += 1,
         }
     }
     passages
 }
 
 /// The facts a run of paragraphs can ask about, ascending.
-fn facts_in(needs: &[Need], run: &Range<usize>) -> Vec<usize> {
-    let mut facts: Vec<usize> = needs
+fn facts_in(needs: &[Need], run: &Range<usize>) -> Vec<FactIdx> {
+    let mut facts: Vec<FactIdx> = needs
         .iter()
         .filter(|need| need.met_in(run))
         .map(|need| need.fact)
@@ -427,7 +425,7 @@ fn passage(
         sentences,
         facts: facts_in(needs, &run)
             .into_iter()
-            .map(|f| table.facts[f].id.clone())
+            .map(|f| table[f].id.clone())
             .collect(),
         flat: text.replace('\n', " "),
         asks: needs

@@ -1,17 +1,67 @@
-//! The verified fact table: what the generator reads and what ships to the browser.
+//! The verified fact table: plain data the generator reads and the browser ships, holding no algorithm's state.
 
-use crate::fact::{AnswerKind, Fact, FactId, Status, Topic};
+use crate::fact::{Fact, FactId, Status, Topic};
 use crate::source::{Source, SourceId};
 use serde::{Deserialize, Serialize};
+use std::ops::Index;
 
 /// Sources and facts that passed verification, with statuses and independence groups computed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FactTable {
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
-    /// The generator's per-table memo (distractors, cloze sites), filled by the first quiz.
-    #[serde(skip)]
-    pub cache: crate::generate::GeneratorCache,
+}
+
+/// A fact's position in its table: what per-fact work is indexed by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FactIdx(pub usize);
+
+/// One value per fact of a table, indexed by [`FactIdx`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PerFact<T>(Vec<T>);
+
+impl<T> PerFact<T> {
+    /// `value` for each of the table's facts.
+    pub fn filled(table: &FactTable, value: T) -> PerFact<T>
+    where
+        T: Clone,
+    {
+        PerFact(vec![value; table.facts.len()])
+    }
+
+    /// Each fact's value, worked out in table order.
+    pub fn from_facts(table: &FactTable, each: impl FnMut(FactIdx, &Fact) -> T) -> PerFact<T> {
+        let mut each = each;
+        PerFact(table.indexed().map(|(i, fact)| each(i, fact)).collect())
+    }
+
+    /// Every value set to `value` again.
+    pub fn fill(&mut self, value: T)
+    where
+        T: Clone,
+    {
+        self.0.iter_mut().for_each(|v| *v = value.clone());
+    }
+}
+
+impl<T> Index<FactIdx> for PerFact<T> {
+    type Output = T;
+    fn index(&self, index: FactIdx) -> &T {
+        &self.0[index.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<FactIdx> for PerFact<T> {
+    fn index_mut(&mut self, index: FactIdx) -> &mut T {
+        &mut self.0[index.0]
+    }
+}
+
+impl Index<FactIdx> for FactTable {
+    type Output = Fact;
+    fn index(&self, index: FactIdx) -> &Fact {
+        &self.facts[index.0]
+    }
 }
 
 impl FactTable {
@@ -21,6 +71,16 @@ impl FactTable {
 
     pub fn fact(&self, id: &FactId) -> Option<&Fact> {
         self.facts.iter().find(|fact| &fact.id == id)
+    }
+
+    /// Every fact with its index, in table order.
+    pub fn indexed(&self) -> impl Iterator<Item = (FactIdx, &Fact)> {
+        self.facts.iter().enumerate().map(|(i, f)| (FactIdx(i), f))
+    }
+
+    /// The outlet that published a source (its id when the table lacks it).
+    pub fn outlet(&self, id: &SourceId) -> String {
+        self.source(id).map_or(id.0.clone(), |s| s.outlet.clone())
     }
 
     /// The topics the table uses, in first-use order.
@@ -39,10 +99,6 @@ impl FactTable {
             .iter()
             .filter(|fact| fact.status == status)
             .count()
-    }
-
-    pub fn count_by_kind(&self, kind: AnswerKind) -> usize {
-        self.facts.iter().filter(|fact| fact.kind == kind).count()
     }
 
     /// One line a person can read: how many facts, per status, and sources.

@@ -103,14 +103,7 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
         }
     }
     let problems = checker.problems;
-    (
-        FactTable {
-            sources,
-            facts,
-            cache: Default::default(),
-        },
-        problems,
-    )
+    (FactTable { sources, facts }, problems)
 }
 
 /// A fact's status and the number of independence groups whose quotes state its answer.

@@ -5,21 +5,25 @@ use proptest::prelude::*;
 use sourced_core::class_code::{self, ClassCodeError};
 use sourced_core::config::LENGTHS;
 use sourced_core::load::load_and_verify;
-use sourced_core::{generate, Difficulty, FactTable, QuestionKind, QuizSpec, Topic};
+use sourced_core::{generate, Difficulty, Prepared, QuestionKind, QuizSpec, Topic};
 use std::sync::OnceLock;
 
-/// The repository's `questions/`, read and verified once.
-fn table() -> &'static FactTable {
-    static TABLE: OnceLock<FactTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
+/// The repository's `questions/`, read, verified and prepared once.
+fn prepared() -> &'static Prepared {
+    static PREPARED: OnceLock<Prepared> = OnceLock::new();
+    PREPARED.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../questions");
         let read = |path: &str| {
             std::fs::read_to_string(format!("{dir}/{path}")).map_err(|e| e.to_string())
         };
         let (table, problems) = load_and_verify(&read);
         assert!(problems.is_empty(), "questions/ has problems: {problems:?}");
-        table
+        Prepared::new(table)
     })
+}
+
+fn table() -> &'static sourced_core::FactTable {
+    prepared().table()
 }
 
 /// Asserts that `spec` and the spec its class code stands for make the same questions.
@@ -30,8 +34,8 @@ fn check_same_quiz(spec: &QuizSpec) -> Result<(), TestCaseError> {
         class_code::decode(&code, &topics).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(&decoded, &class_code::canonical(spec.clone(), &topics));
     prop_assert_eq!(
-        generate(table(), spec).questions,
-        generate(table(), &decoded).questions,
+        generate(prepared(), spec).questions,
+        generate(prepared(), &decoded).questions,
         "{} for {:?}",
         code,
         spec

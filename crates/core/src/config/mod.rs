@@ -1,14 +1,17 @@
 //! Widget configuration from URL parameters or `data-` attributes: parsed and checked, every bad value reported.
 
+mod colour;
+mod origin;
+
 use crate::fact::Topic;
-use crate::generate::QuizSpec;
 use crate::question::{Difficulty, QuestionKind};
+use crate::spec::{join_query, query_pairs, QuizSpec, SpecFields};
+use origin::host_origin;
 use std::fmt;
 
-/// The quiz lengths offered on the start screen; any count from 1 to `MAX_COUNT` is accepted from a URL.
-pub const LENGTHS: [usize; 4] = [5, 10, 15, 20];
-pub const MAX_COUNT: usize = 50;
-pub const DEFAULT_COUNT: usize = 10;
+pub use crate::spec::{DEFAULT_COUNT, LENGTHS, MAX_COUNT};
+pub use colour::{hex_colour, text_on};
+pub use origin::{url_origin, HostOrigin, PymChild};
 
 /// Every key a page may set, in the order the README documents them.
 pub const KEYS: [&str; 14] = [
@@ -121,51 +124,15 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The name pages write (`theme=dark`).
     pub fn name(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
             Theme::Light => "light",
             Theme::Dark => "dark",
         }
-    }
-}
-
-/// The origin host events are posted to: one exact origin, or any (`*`, only when a page asks).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HostOrigin {
-    Any,
-    Exact(String),
-}
-
-impl HostOrigin {
-    /// The `targetOrigin` argument for `postMessage`.
-    pub fn target(&self) -> &str {
-        match self {
-            HostOrigin::Any => "*",
-            HostOrigin::Exact(origin) => origin,
-        }
-    }
-
-    /// Whether a message from `origin` may speak for the host.
-    pub fn admits(&self, origin: &str) -> bool {
-        match self {
-            HostOrigin::Any => true,
-            HostOrigin::Exact(expected) => expected == origin,
-        }
-    }
-}
-
-/// What the pym.js protocol needs: the child id to put in every message and the parent's origin.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PymChild {
-    pub id: String,
-    pub parent_origin: Option<String>,
-}
-
-impl PymChild {
-    /// A pym.js height message (`pymxPYMx<id>xPYMxheightxPYMx<px>`).
-    pub fn height_message(&self, height: u32) -> String {
-        format!("pymxPYMx{}xPYMxheightxPYMx{height}", self.id)
     }
 }
 
@@ -297,11 +264,9 @@ pub fn parse_config<'a>(
                         .join("; ")
                 )),
             },
-            "theme" => match value.trim() {
-                "auto" => config.theme = Theme::Auto,
-                "light" => config.theme = Theme::Light,
-                "dark" => config.theme = Theme::Dark,
-                _ => fail("light, dark or auto".into()),
+            "theme" => match Theme::ALL.into_iter().find(|t| t.name() == value.trim()) {
+                Some(theme) => config.theme = theme,
+                None => fail("light, dark or auto".into()),
             },
             "accent" => match hex_colour(value) {
                 Some(colour) => config.accent = Some(colour),
@@ -405,111 +370,6 @@ fn switch(value: &str) -> Option<bool> {
     }
 }
 
-/// `#rgb` or `#rrggbb` as `#rrggbb` in lower case; nothing else (no names, no CSS functions).
-pub fn hex_colour(value: &str) -> Option<String> {
-    let digits = value.trim().strip_prefix('#')?;
-    if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let full: String = match digits.len() {
-        3 => digits.chars().flat_map(|c| [c, c]).collect(),
-        6 => digits.to_string(),
-        _ => return None,
-    };
-    Some(format!("#{}", full.to_ascii_lowercase()))
-}
-
-/// The text colour (black or white) with the higher contrast on a `#rrggbb` background.
-pub fn text_on(background: &str) -> &'static str {
-    let channel = |i: usize| {
-        let value = u8::from_str_radix(background.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
-        let c = f64::from(value) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-    // Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05.
-    if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 {
-        "#ffffff"
-    } else {
-        "#000000"
-    }
-}
-
-/// `*`, or an origin: `http` or `https`, a host, an optional port, nothing after but one `/`.
-fn host_origin(value: &str) -> Option<HostOrigin> {
-    let value = value.trim();
-    if value == "*" {
-        return Some(HostOrigin::Any);
-    }
-    let origin = url_origin(value)?;
-    // Only an origin: a path, query or fragment would make the page think events go somewhere narrower.
-    let (_, after_scheme) = value.split_once("://")?;
-    let tail = &after_scheme[after_scheme
-        .find(['/', '?', '#'])
-        .unwrap_or(after_scheme.len())..];
-    (tail.is_empty() || tail == "/").then_some(HostOrigin::Exact(origin))
-}
-
-/// The origin (`scheme://host[:port]`, lower case, default port dropped) that starts an `http(s)` URL,
-/// spelled as browsers spell `event.origin`.
-pub fn url_origin(url: &str) -> Option<String> {
-    let url = url.trim();
-    let (scheme, rest) = url.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    let default_port = match scheme.as_str() {
-        "http" => "80",
-        "https" => "443",
-        _ => return None,
-    };
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let (host, port) = match authority.strip_prefix('[') {
-        // An IPv6 literal: [::1] or [::1]:8080.
-        Some(inner) => {
-            let (address, after) = inner.split_once(']')?;
-            if address.is_empty() || !address.chars().all(|c| c.is_ascii_hexdigit() || c == ':') {
-                return None;
-            }
-            let port = match after {
-                "" => None,
-                _ => Some(after.strip_prefix(':')?),
-            };
-            (&authority[..address.len() + 2], port)
-        }
-        None => {
-            let (host, port) = match authority.split_once(':') {
-                Some((host, port)) => (host, Some(port)),
-                None => (authority, None),
-            };
-            let valid = !host.is_empty()
-                && !host.starts_with(['.', '-'])
-                && host
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-            if !valid {
-                return None;
-            }
-            (host, port)
-        }
-    };
-    let host = host.to_ascii_lowercase();
-    match port {
-        None => Some(format!("{scheme}://{host}")),
-        Some(port) if port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()) => {
-            let number: u16 = port.parse().ok()?;
-            if number.to_string() == default_port {
-                Some(format!("{scheme}://{host}"))
-            } else {
-                Some(format!("{scheme}://{host}:{number}"))
-            }
-        }
-        Some(_) => None,
-    }
-}
-
 impl Config {
     /// The quiz this configuration asks for, with `fallback_seed` when it names none.
     pub fn spec(&self, fallback_seed: u64) -> QuizSpec {
@@ -528,50 +388,15 @@ impl Config {
     /// Names the saved progress of widgets configured like this one, so that two different widgets
     /// on one page (or one site) never overwrite each other's progress. Empty for an unconfigured page.
     pub fn storage_scope(&self) -> String {
-        let mut scope = Vec::new();
-        if let Some(seed) = self.seed {
-            scope.push(format!("seed={seed}"));
-        }
-        if let Some(count) = self.count {
-            scope.push(format!("count={count}"));
-        }
-        if !self.topics.is_empty() {
-            let topics: Vec<&str> = self.topics.iter().map(|t| t.0.as_str()).collect();
-            scope.push(format!("topics={}", topics.join(",")));
-        }
-        if !self.kinds.is_empty() {
-            let kinds: Vec<&str> = self.kinds.iter().map(|k| k.name()).collect();
-            scope.push(format!("kinds={}", kinds.join(",")));
-        }
-        if let Some(difficulty) = self.difficulty {
-            scope.push(format!("difficulty={}", difficulty.name()));
-        }
-        if let Some(passage) = self.passage {
-            scope.push(format!("passage={}", passage + 1));
-        }
-        scope.join("&")
+        join_query(&query_pairs(&SpecFields {
+            seed: self.seed,
+            count: self.count,
+            topics: &self.topics,
+            kinds: &self.kinds,
+            difficulty: self.difficulty,
+            passage: self.passage,
+        }))
     }
-}
-
-/// The URL query that reproduces a quiz exactly (`seed=42&count=10&…`).
-pub fn spec_query(spec: &QuizSpec) -> String {
-    let mut query = format!("seed={}&count={}", spec.seed, spec.count);
-    if !spec.topics.is_empty() {
-        let topics: Vec<&str> = spec.topics.iter().map(|t| t.0.as_str()).collect();
-        query.push_str(&format!("&topics={}", topics.join(",")));
-    }
-    if !spec.kinds.is_empty() {
-        let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
-        query.push_str(&format!("&kinds={}", kinds.join(",")));
-    }
-    if let Some(difficulty) = spec.difficulty {
-        query.push_str(&format!("&difficulty={}", difficulty.name()));
-    }
-    if let Some(passage) = spec.passage {
-        query.push_str(&format!("&passage={}", passage + 1));
-    }
-    query.push_str("&autostart=1");
-    query
 }
 
 #[cfg(test)]
@@ -830,7 +655,7 @@ mod tests {
             crate::class_code::encode(&spec, &topics()),
             Err(crate::class_code::ClassCodeError::Passage)
         );
-        let query = spec_query(&spec);
+        let query = spec.query();
         let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
         assert_eq!(parse_config(pairs, &topics(), PASSAGES).0.spec(0), spec);
     }
@@ -898,7 +723,7 @@ mod tests {
             difficulty: Some(Difficulty::Medium),
             passage: None,
         };
-        let query = spec_query(&spec);
+        let query = spec.query();
         let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
         let (config, errors, _) = parse_config(pairs, &topics(), PASSAGES);
         assert!(errors.is_empty());

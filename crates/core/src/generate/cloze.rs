@@ -1,0 +1,118 @@
+//! Cloze: a verbatim quote with the answer blanked out, to fill in.
+
+use super::dice::Dice;
+use super::Generator;
+use crate::fact::{spell_amount, Fact, Value};
+use crate::question::{Body, Question, QuestionKind};
+use crate::source::SourceId;
+use crate::table::FactIdx;
+use crate::text::{normalize_whitespace, same_folded};
+
+/// A place in a verbatim quote where the answer can be blanked out.
+#[derive(Clone, Debug)]
+pub(super) struct ClozeSite {
+    pub(super) source: SourceId,
+    before: String,
+    blank: String,
+    after: String,
+}
+
+impl ClozeSite {
+    /// The whole (whitespace-normalized) quote.
+    pub(super) fn quote(&self) -> String {
+        format!("{}{}{}", self.before, self.blank, self.after)
+    }
+}
+
+/// Every quote (of a single-version fact) that writes its answer exactly once.
+pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
+    let needles: Vec<String> = match fact.answer() {
+        Value::Text(text) => std::iter::once(text.clone())
+            .chain(fact.spellings.iter().cloned())
+            .collect(),
+        Value::Money(money) => vec![spell_amount(money.amount)],
+        Value::Count(count) => vec![count.value.to_string()],
+        Value::Date(_) => Vec::new(),
+    };
+    let mut sites = Vec::new();
+    for evidence in &fact.versions[0].evidence {
+        let quote = normalize_whitespace(&evidence.quote);
+        let lower = quote.to_lowercase();
+        for needle in &needles {
+            let needle_lower = needle.to_lowercase();
+            let hits: Vec<usize> = lower.match_indices(&needle_lower).map(|(i, _)| i).collect();
+            // Lower-casing can shift byte offsets for some scripts; only accept exact boundaries.
+            if hits.len() != 1 || lower.len() != quote.len() {
+                continue;
+            }
+            let start = hits[0];
+            let end = start + needle_lower.len();
+            let word_edge = |i: usize| {
+                quote[..i]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            let after_edge = quote[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if word_edge(start) && after_edge && quote.len() > needle.len() + 20 {
+                sites.push(ClozeSite {
+                    source: evidence.source.clone(),
+                    before: quote[..start].to_string(),
+                    blank: quote[start..end].to_string(),
+                    after: quote[end..].to_string(),
+                });
+                break;
+            }
+        }
+    }
+    sites
+}
+
+impl Generator<'_> {
+    pub(super) fn cloze(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let fact = &self.table()[f];
+        let all = &self.prepared.facts[f].cloze;
+        // A reading quiz blanks a sentence of its passage (the passage holds one: it asks this).
+        let sites: Vec<&ClozeSite> = match self.passage {
+            Some(passage) => all
+                .iter()
+                .filter(|site| site.source == passage.source && passage.holds(&site.quote()))
+                .collect(),
+            None => all.iter().collect(),
+        };
+        let sites = if sites.is_empty() {
+            all.iter().collect()
+        } else {
+            sites
+        };
+        let site = sites[dice.below(sites.len())];
+        let mut accepted = vec![site.blank.clone(), self.prepared.facts[f].answer.clone()];
+        accepted.extend(fact.spellings.iter().cloned());
+        if let Value::Money(money) = fact.answer() {
+            accepted.push(spell_amount(money.amount));
+            accepted.push(money.amount.to_string());
+        }
+        let mut unique: Vec<String> = Vec::new();
+        for a in accepted {
+            if !unique.iter().any(|u| same_folded(u, &a)) {
+                unique.push(a);
+            }
+        }
+        let outlet = self
+            .table()
+            .source(&site.source)
+            .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
+        let prompt = format!("Fill in the blank in this passage, from {outlet}.");
+        let body = Body::Cloze {
+            before: site.before.clone(),
+            after: site.after.clone(),
+            accepted: unique,
+        };
+        let mut question = self.question(QuestionKind::Cloze, prompt, f, body);
+        question.answer_text = site.blank.clone();
+        question
+    }
+}

@@ -1,0 +1,234 @@
+//! The question generator: turns a prepared fact table into a seeded quiz that any machine reproduces exactly.
+//!
+//! [`Prepared`] does the per-table work once; [`generate`] plans what the spec admits, then
+//! draws questions that balance source-check angles, topics and kinds, each kind built by its
+//! own module.
+
+mod choice;
+mod cloze;
+mod dice;
+mod distractors;
+mod explain;
+mod matching;
+mod numeric;
+mod plan;
+mod prepared;
+mod source_check;
+
+use crate::question::{Question, QuestionKind};
+use crate::reading::Passage;
+use crate::table::{FactIdx, FactTable, PerFact};
+use dice::Dice;
+use plan::{MatchGroup, Plan};
+use serde::{Deserialize, Serialize};
+
+pub use crate::spec::QuizSpec;
+pub use prepared::Prepared;
+pub use source_check::SourceAngle;
+
+/// A generated quiz: the spec it came from and its questions in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub spec: QuizSpec,
+    pub questions: Vec<Question>,
+}
+
+/// Generates the quiz `spec` asks for. The same table and spec always give the same quiz.
+pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
+    let generator = Generator {
+        prepared,
+        spec,
+        passage: spec.passage.and_then(|p| prepared.passages().get(p)),
+    };
+    let mut dice = Dice::seeded(spec.seed);
+    let plans = generator.plans();
+    let mut used = PerFact::filled(generator.table(), false);
+    let mut uses = Uses::new(prepared.topics.len());
+    // A source-check lesson (only that kind asked) rotates through its angles first: what the
+    // reports confirm, what rests on one, where they disagree, what a copy got wrong.
+    let by_angle = spec.source_checks_only();
+    let mut questions = Vec::with_capacity(spec.count);
+    // A plan that could not be built with the facts left is blocked until the facts are reset.
+    let mut blocked = vec![false; plans.len()];
+    // A reset with no question built since the last one means nothing more can be asked.
+    let mut built_since_reset = true;
+    let mut best: Vec<usize> = Vec::with_capacity(plans.len());
+    while questions.len() < spec.count {
+        // Prefer the least-used angle (in a source-check lesson), then topic, then kind; the dice break ties.
+        best.clear();
+        let mut best_score = None;
+        for (i, plan) in plans.iter().enumerate() {
+            if blocked[i] || plan.fact().is_some_and(|f| used[f]) {
+                continue;
+            }
+            let score = uses.score(plan, by_angle.then(|| generator.angle(plan)));
+            if best_score.is_none_or(|best| score < best) {
+                best_score = Some(score);
+                best.clear();
+            }
+            if Some(score) == best_score {
+                best.push(i);
+            }
+        }
+        if best.is_empty() {
+            // A reading quiz asks each of its passage's facts once, however many were asked for.
+            if !built_since_reset || spec.passage.is_some() {
+                break;
+            }
+            // Every askable fact has been asked: start again rather than stop short.
+            used.fill(false);
+            blocked.iter_mut().for_each(|b| *b = false);
+            built_since_reset = false;
+            continue;
+        }
+        let chosen_at = best[dice.below(best.len())];
+        let chosen = &plans[chosen_at];
+        match generator.build(chosen, &used, &mut dice) {
+            Some((mut question, facts)) => {
+                // A matching or ordering question counts toward the topic it was chosen for.
+                question.topic = prepared.topics[chosen.topic()].clone();
+                built_since_reset = true;
+                for f in facts {
+                    used[f] = true;
+                }
+                uses.record(chosen, question.kind, generator.angle(chosen));
+                questions.push(question);
+            }
+            None => blocked[chosen_at] = true,
+        }
+    }
+    Quiz {
+        spec: spec.clone(),
+        questions,
+    }
+}
+
+/// How often the quiz so far used each angle, topic and kind: what balancing minimizes.
+struct Uses {
+    angles: [usize; SourceAngle::ALL.len()],
+    topics: Vec<usize>,
+    kinds: [usize; QuestionKind::ALL.len()],
+}
+
+impl Uses {
+    fn new(topics: usize) -> Uses {
+        Uses {
+            angles: [0; SourceAngle::ALL.len()],
+            topics: vec![0; topics],
+            kinds: [0; QuestionKind::ALL.len()],
+        }
+    }
+
+    /// (angle uses, topic uses, kind uses), compared in that order; the angle counts only when given.
+    fn score(&self, plan: &Plan, angle: Option<SourceAngle>) -> (usize, usize, usize) {
+        (
+            angle.map_or(0, |a| self.angles[a as usize]),
+            self.topics[plan.topic()],
+            self.kinds[plan.kind() as usize],
+        )
+    }
+
+    fn record(&mut self, plan: &Plan, kind: QuestionKind, angle: SourceAngle) {
+        self.angles[angle as usize] += 1;
+        self.topics[plan.topic()] += 1;
+        self.kinds[kind as usize] += 1;
+    }
+}
+
+/// One quiz being generated: the prepared table, the spec, and a reading quiz's passage.
+struct Generator<'a> {
+    prepared: &'a Prepared,
+    spec: &'a QuizSpec,
+    /// A reading quiz's passage (`None` for other quizzes, and for a passage the table lacks).
+    passage: Option<&'a Passage>,
+}
+
+impl<'a> Generator<'a> {
+    fn table(&self) -> &'a FactTable {
+        &self.prepared.table
+    }
+
+    /// The angle a plan's question takes (only source checks have one; others count as confirmed).
+    fn angle(&self, plan: &Plan) -> SourceAngle {
+        match *plan {
+            Plan::Single {
+                kind: QuestionKind::SourceCheck,
+                fact,
+                ..
+            } => SourceAngle::of(&self.table()[fact]),
+            _ => SourceAngle::Confirmed,
+        }
+    }
+
+    /// Every question the table can make under the spec, in table order.
+    fn plans(&self) -> Vec<Plan> {
+        let admitted = |plan: &&Plan| {
+            self.spec.admits(plan.kind())
+                && plan
+                    .fact()
+                    .is_some_and(|f| self.spec.admits_topic(&self.table()[f].topic))
+        };
+        if self.spec.passage.is_some() {
+            // A reading quiz: the questions its passage answers (none for a passage the table lacks).
+            let asks = self.passage.map_or(&[][..], |passage| passage.asks());
+            return self
+                .prepared
+                .plans
+                .iter()
+                .filter(admitted)
+                .filter(|plan| matches!(plan, Plan::Single { fact, kind, .. } if asks.contains(&(*fact, *kind))))
+                .copied()
+                .collect();
+        }
+        let mut plans: Vec<Plan> = self
+            .prepared
+            .plans
+            .iter()
+            .filter(admitted)
+            .copied()
+            .collect();
+        let none_used = PerFact::filled(self.table(), false);
+        if self.spec.admits(QuestionKind::Matching) {
+            for group in MatchGroup::ALL {
+                let pool = self.matching_candidates(group, &none_used);
+                if pool.len() >= 3 {
+                    let topic = self.pool_topic(&pool);
+                    plans.push(Plan::Matching { group, topic });
+                }
+            }
+        }
+        if self.spec.admits(QuestionKind::Ordering) {
+            let pool = self.ordering_candidates(&none_used);
+            if pool.len() >= 4 {
+                let topic = self.pool_topic(&pool);
+                plans.push(Plan::Ordering { topic });
+            }
+        }
+        plans
+    }
+
+    /// Builds a plan's question, drawing its random details; returns the facts it used.
+    fn build(
+        &self,
+        plan: &Plan,
+        used: &PerFact<bool>,
+        dice: &mut Dice,
+    ) -> Option<(Question, Vec<FactIdx>)> {
+        let (kind, f) = match *plan {
+            Plan::Matching { group, .. } => return self.matching(group, used, dice),
+            Plan::Ordering { .. } => return self.ordering(used, dice),
+            Plan::Single { kind, fact, .. } => (kind, fact),
+        };
+        let question = match kind {
+            QuestionKind::MultipleChoice => self.multiple_choice(f, dice),
+            QuestionKind::TrueFalse => self.true_false(f, dice),
+            QuestionKind::Numeric => self.numeric(f),
+            QuestionKind::Cloze => self.cloze(f, dice),
+            QuestionKind::WhoSaid => self.who_said(f, dice),
+            QuestionKind::SourceCheck => self.source_check(f, dice),
+            // Never planned for one fact.
+            QuestionKind::Matching | QuestionKind::Ordering => return None,
+        };
+        Some((question, vec![f]))
+    }
+}

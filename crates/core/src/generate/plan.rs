@@ -1,0 +1,86 @@
+//! Plans: the questions a table can make, before their random details are drawn.
+
+use crate::fact::AnswerKind;
+use crate::question::QuestionKind;
+use crate::table::FactIdx;
+
+/// Index into the prepared table's topics (`Prepared::topics`).
+pub(super) type TopicIdx = usize;
+
+/// One question the table can make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Plan {
+    /// A question about one fact.
+    Single {
+        kind: QuestionKind,
+        fact: FactIdx,
+        topic: TopicIdx,
+    },
+    /// Pairs of one group's facts, drawn when it is chosen.
+    Matching { group: MatchGroup, topic: TopicIdx },
+    /// Dated facts to put in order, drawn when it is chosen.
+    Ordering { topic: TopicIdx },
+}
+
+impl Plan {
+    pub(super) fn kind(&self) -> QuestionKind {
+        match *self {
+            Plan::Single { kind, .. } => kind,
+            Plan::Matching { .. } => QuestionKind::Matching,
+            Plan::Ordering { .. } => QuestionKind::Ordering,
+        }
+    }
+
+    pub(super) fn topic(&self) -> TopicIdx {
+        match *self {
+            Plan::Single { topic, .. }
+            | Plan::Matching { topic, .. }
+            | Plan::Ordering { topic } => topic,
+        }
+    }
+
+    /// The one fact a single-fact plan asks about.
+    pub(super) fn fact(&self) -> Option<FactIdx> {
+        match *self {
+            Plan::Single { fact, .. } => Some(fact),
+            _ => None,
+        }
+    }
+}
+
+/// The answer kinds that pair well in a matching question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MatchGroup {
+    Money,
+    Person,
+    Date,
+    Place,
+}
+
+impl MatchGroup {
+    pub(super) const ALL: [MatchGroup; 4] = [
+        MatchGroup::Money,
+        MatchGroup::Person,
+        MatchGroup::Date,
+        MatchGroup::Place,
+    ];
+
+    /// The answer kind its facts share (people pair with speakers too: see `similar_kinds`).
+    pub(super) fn kind(self) -> AnswerKind {
+        match self {
+            MatchGroup::Money => AnswerKind::Money,
+            MatchGroup::Person => AnswerKind::Person,
+            MatchGroup::Date => AnswerKind::Date,
+            MatchGroup::Place => AnswerKind::Place,
+        }
+    }
+
+    pub(super) fn prompt(self) -> &'static str {
+        match self {
+            MatchGroup::Money => "Match each sum to what it is for.",
+            MatchGroup::Person => "Match each person to their part in the story.",
+            MatchGroup::Date => "Match each event to its date.",
+            MatchGroup::Place => "Match each event to its place.",
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! What the generator works out once per table, so that every quiz after the first only draws.
+
+use super::cloze::{self, ClozeSite};
+use super::distractors::{conflict_options, distractors};
+use super::explain::explain;
+use super::matching::Pools;
+use super::numeric::numeric_answer;
+use super::plan::{Plan, TopicIdx};
+use super::source_check::{error_facts, Foils};
+use crate::fact::{AnswerKind, Fact, Topic, Value};
+use crate::question::QuestionKind;
+use crate::reading::{self, Askable, Passage};
+use crate::table::{FactIdx, FactTable, PerFact};
+use std::sync::OnceLock;
+
+/// A fact table with the per-table work done: what [`super::generate`] and a
+/// [`crate::Session`] take. Callers own it (the CLI, the page, the tests) and build it once.
+#[derive(Debug)]
+pub struct Prepared {
+    pub(super) table: FactTable,
+    pub(super) topics: Vec<Topic>,
+    pub(super) facts: PerFact<FactPrep>,
+    /// Every single-fact question the table can make, before any filter, in table order.
+    pub(super) plans: Vec<Plan>,
+    pub(super) pools: Pools,
+    pub(super) foils: Foils,
+    /// The reading passages, worked out by the first reading quiz or view that needs them.
+    passages: OnceLock<Vec<Passage>>,
+}
+
+/// One fact's share of the per-table work.
+#[derive(Clone, Debug)]
+pub(super) struct FactPrep {
+    /// Values of its kind and scale that no source supports for it, in a fixed order.
+    pub(super) distractors: Vec<Value>,
+    /// Where its quotes can be blanked for a cloze.
+    pub(super) cloze: Vec<ClozeSite>,
+    /// Its answer as shown, its claim with that answer, and its explanation.
+    pub(super) answer: String,
+    pub(super) claim: String,
+    pub(super) explanation: String,
+}
+
+impl Prepared {
+    /// Does the per-table work for `table` (a few milliseconds for the shipped one).
+    pub fn new(table: FactTable) -> Prepared {
+        let facts = PerFact::from_facts(&table, |_, fact| {
+            let answer = fact.answer().to_string();
+            FactPrep {
+                distractors: distractors(&table, fact),
+                cloze: cloze::sites(fact),
+                claim: fact.claim_with(&answer),
+                explanation: explain(&table, fact),
+                answer,
+            }
+        });
+        let mut prepared = Prepared {
+            topics: table.topics(),
+            pools: Pools::new(&table),
+            foils: Foils::new(&table),
+            facts,
+            plans: Vec::new(),
+            passages: OnceLock::new(),
+            table,
+        };
+        prepared.plans = prepared.single_fact_plans();
+        prepared
+    }
+
+    /// The table this was prepared from.
+    pub fn table(&self) -> &FactTable {
+        &self.table
+    }
+
+    /// The table's reading passages: per source in table order, in text order; the same table
+    /// always gives the same list. Worked out on first use (a few milliseconds), then kept.
+    pub fn passages(&self) -> &[Passage] {
+        self.passages
+            .get_or_init(|| reading::passages(&self.table, &self.askable()))
+    }
+
+    pub(super) fn topic_index(&self, topic: &Topic) -> TopicIdx {
+        self.topics.iter().position(|t| t == topic).unwrap_or(0)
+    }
+
+    /// What a reading passage could ask of each fact: the kinds the table supports and the
+    /// quotes a cloze can blank.
+    fn askable(&self) -> Vec<Askable<'_>> {
+        self.table
+            .indexed()
+            .map(|(f, _)| Askable {
+                fact: f,
+                kinds: self
+                    .plans
+                    .iter()
+                    .filter(|p| p.fact() == Some(f))
+                    .map(Plan::kind)
+                    .collect(),
+                cloze_quotes: self.facts[f]
+                    .cloze
+                    .iter()
+                    .map(|site| (&site.source, site.quote()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn single_fact_plans(&self) -> Vec<Plan> {
+        let mut plans = Vec::new();
+        for (fact, f) in self.table.indexed() {
+            let topic = self.topic_index(&f.topic);
+            for kind in QuestionKind::ALL {
+                if self.supports_kind(fact, f, kind) {
+                    plans.push(Plan::Single { kind, fact, topic });
+                }
+            }
+        }
+        plans
+    }
+
+    fn supports_kind(&self, idx: FactIdx, fact: &Fact, kind: QuestionKind) -> bool {
+        let prep = &self.facts[idx];
+        let single = fact.versions.len() == 1;
+        // "Over $1 billion" makes every smaller figure true too: such facts are not asked with distractors.
+        let lower_bound = matches!(fact.answer(), Value::Money(m) if m.over);
+        let plain = single
+            && !lower_bound
+            && !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker);
+        match kind {
+            QuestionKind::MultipleChoice => plain && prep.distractors.len() >= 3,
+            QuestionKind::TrueFalse => plain && !prep.distractors.is_empty(),
+            QuestionKind::Numeric => single && numeric_answer(fact).is_some(),
+            QuestionKind::Cloze => plain && !prep.cloze.is_empty(),
+            QuestionKind::WhoSaid => {
+                fact.kind == AnswerKind::Speaker
+                    && fact.quotation.is_some()
+                    && prep.distractors.len() >= 3
+            }
+            QuestionKind::SourceCheck => match fact.kind {
+                AnswerKind::SourceError => error_facts(&self.table).count() >= 4,
+                _ if !single => conflict_options(fact).len() >= 2,
+                AnswerKind::Speaker => false,
+                _ => self.foils.against(fact.status).len() >= 3,
+            },
+            QuestionKind::Matching | QuestionKind::Ordering => false,
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Source checks: questions about the reporting itself (confirmed, single-sourced, disputed, miscopied).
+
+use super::dice::Dice;
+use super::distractors::conflict_options;
+use super::Generator;
+use crate::fact::{AnswerKind, Fact, Status, Value};
+use crate::question::{Body, Question, QuestionKind};
+use crate::source::SourceKind;
+use crate::table::{FactIdx, FactTable};
+use crate::text::same_folded;
+
+/// What a source-check question asks about the reporting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceAngle {
+    /// Which claim independent reports confirm.
+    Confirmed,
+    /// Which claim rests on one report (and its copies).
+    SingleSource,
+    /// What one report says where the reports disagree.
+    Disagreement,
+    /// What a translation, rewrite or brief got wrong.
+    CopyError,
+}
+
+impl SourceAngle {
+    pub const ALL: [SourceAngle; 4] = [
+        SourceAngle::Confirmed,
+        SourceAngle::SingleSource,
+        SourceAngle::Disagreement,
+        SourceAngle::CopyError,
+    ];
+
+    /// The angle of a source-check question about `fact`.
+    pub fn of(fact: &Fact) -> SourceAngle {
+        if fact.kind == AnswerKind::SourceError {
+            SourceAngle::CopyError
+        } else if fact.versions.len() > 1 {
+            SourceAngle::Disagreement
+        } else if fact.status == Status::Corroborated {
+            SourceAngle::Confirmed
+        } else {
+            SourceAngle::SingleSource
+        }
+    }
+}
+
+/// The facts that can be the wrong options of a status check, by status.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Foils {
+    corroborated: Vec<FactIdx>,
+    single_source: Vec<FactIdx>,
+}
+
+impl Foils {
+    /// Single-version facts (not source errors) of each status.
+    pub(super) fn new(table: &FactTable) -> Foils {
+        let with = |status: Status| -> Vec<FactIdx> {
+            table
+                .indexed()
+                .filter(|(_, f)| {
+                    f.status == status && f.versions.len() == 1 && f.kind != AnswerKind::SourceError
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Foils {
+            corroborated: with(Status::Corroborated),
+            single_source: with(Status::SingleSource),
+        }
+    }
+
+    /// The facts whose status is the opposite of `status`.
+    pub(super) fn against(&self, status: Status) -> &[FactIdx] {
+        match status {
+            Status::Corroborated => &self.single_source,
+            Status::SingleSource => &self.corroborated,
+            Status::Conflicting => &[],
+        }
+    }
+}
+
+/// The recorded source errors that have a correction.
+pub(super) fn error_facts(table: &FactTable) -> impl Iterator<Item = &Fact> {
+    table
+        .facts
+        .iter()
+        .filter(|f| f.kind == AnswerKind::SourceError && f.correct.is_some())
+}
+
+impl Generator<'_> {
+    pub(super) fn source_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let fact = &self.table()[f];
+        if fact.kind == AnswerKind::SourceError {
+            return self.error_check(f, dice);
+        }
+        if fact.versions.len() > 1 {
+            return self.conflict_check(f, dice);
+        }
+        let foils = dice.pick(self.prepared.foils.against(fact.status), 3);
+        let wrong: Vec<String> = foils
+            .iter()
+            .map(|&foil| self.prepared.facts[foil].claim.clone())
+            .collect();
+        let right = self.prepared.facts[f].claim.clone();
+        let (options, correct) = dice.place(right.clone(), wrong);
+        let prompt = match fact.status {
+            Status::Corroborated => "Which of these claims is confirmed by two or more independent reports?",
+            _ => "Which of these claims comes from a single source (one report and any copies of it)?",
+        };
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt.into(),
+            f,
+            Body::Choice { options, correct },
+        );
+        question.answer_text = right;
+        let foil_status = if fact.status == Status::Corroborated {
+            "rests on a single source"
+        } else {
+            "is confirmed by independent reports"
+        };
+        question.explanation = format!(
+            "{} Each of the other claims {foil_status}.",
+            question.explanation
+        );
+        question
+    }
+
+    /// Asks what one named source says: that has exactly one answer even when the sources disagree.
+    fn conflict_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let fact = &self.table()[f];
+        let v = dice.below(fact.versions.len());
+        let version = &fact.versions[v];
+        let evidence = &version.evidence[dice.below(version.evidence.len())];
+        let values = conflict_options(fact);
+        let right = version.answer.to_string();
+        let mut wrong: Vec<String> = values
+            .iter()
+            .map(Value::to_string)
+            .filter(|s| !same_folded(s, &right))
+            .collect();
+        let extra = dice.pick(
+            &self.prepared.facts[f].distractors,
+            4usize.saturating_sub(wrong.len() + 1),
+        );
+        wrong.extend(extra.iter().map(Value::to_string));
+        let (options, correct) = dice.place(right, wrong);
+        let source = self.table().source(&evidence.source);
+        let name = source.map_or(evidence.source.0.clone(), |s| {
+            format!("“{}” ({})", s.headline, s.outlet)
+        });
+        let prompt = format!(
+            "The reports disagree here. {} — what does {name} say?",
+            fact.ask
+        );
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt,
+            f,
+            Body::Choice { options, correct },
+        );
+        question.answer_text = version.answer.to_string();
+        question
+    }
+
+    /// What a copy got wrong: the wording the other reports use instead.
+    fn error_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let fact = &self.table()[f];
+        let right = fact.correct.clone().unwrap_or_default();
+        let others: Vec<String> = error_facts(self.table())
+            .filter(|other| other.id != fact.id)
+            .filter_map(|other| other.correct.clone())
+            .filter(|c| !same_folded(c, &right))
+            .collect();
+        let wrong = dice.pick(&others, 3);
+        let (options, correct) = dice.place(right.clone(), wrong);
+        let source = fact.about.as_ref().and_then(|id| self.table().source(id));
+        let who = source.map_or("One article".to_string(), |s| match s.kind {
+            SourceKind::Original => s.outlet.clone(),
+            kind => format!("A {} ({})", kind.label(), s.outlet),
+        });
+        let prompt = format!(
+            "{who} printed “{}”. What do the other reports say instead?",
+            fact.answer()
+        );
+        let mut question = self.question(
+            QuestionKind::SourceCheck,
+            prompt,
+            f,
+            Body::Choice { options, correct },
+        );
+        question.answer_text = right;
+        question
+    }
+}
