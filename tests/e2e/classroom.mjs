@@ -34,41 +34,25 @@
 // runs target/release/sourced (building it first if cargo finds it stale), and never downloads a
 // browser. PDFs and downloads are written to tests/e2e/artifacts/ (ignored by git).
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import {
+  ROOT,
+  DIST,
+  ARTIFACTS,
+  Failure,
+  SetupFailure,
+  assert,
+  assertEqual,
+  runAxe,
+  ViolationLog,
+  serveDist,
+  runSuite,
+} from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
-const ARTIFACTS = path.join(HERE, 'artifacts');
 const CLI = path.join(ROOT, 'target/release/sourced');
 
-const require = createRequire(path.join(ROOT, 'tools/package.json'));
-const { chromium } = require('playwright-core');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-};
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const DESKTOP = { width: 1280, height: 800 };
-/** The policy every page is served with: no inline script or style, no eval but wasm's. */
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const TEST_TIMEOUT_MS = 120_000;
 /** Symbols a class code is made of (no 0, O, 1 or I). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /**
@@ -79,165 +63,6 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PAPER = { A4: { width: 595.28, height: 841.89, name: 'A4' }, Letter: { width: 612, height: 792, name: 'letter' } };
 /** At most this many printed pages per 10 questions: the worksheet, and the key with its quotes. */
 const PAGES_PER_10 = { worksheet: 6, key: 12 };
-
-// ---------------------------------------------------------------------------------------------
-// A tiny static server for the build (as in run.mjs), which also remembers every path asked of it.
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-function serveDist() {
-  const asked = [];
-  const server = http.createServer((request, response) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    asked.push(`${request.method} ${pathname}`);
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    // Chromium asks for a favicon the page never declares: "no content", not a 404 error.
-    if (pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    const file = path.join(DIST, path.normalize(pathname));
-    if (!file.startsWith(DIST + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-        return;
-      }
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }).end(body);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        base: `http://127.0.0.1:${server.address().port}`,
-        asked,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assertions and the per-test harness.
-
-class Failure extends Error {}
-
-function assert(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-/** JSON with object keys sorted, so that key order never decides equality. */
-const canonical = (value) =>
-  JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-
-function assertEqual(actual, expected, what) {
-  const a = canonical(actual);
-  const e = canonical(expected);
-  assert(a === e, `${what}: expected ${e}, got ${a}`);
-}
-
-/** Rejects with a Failure if `promise` has not settled within `ms`. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Failure(message())), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/**
- * What one test gets: pages (in fresh contexts of the shared browser, or in browsers of their own
- * with a fresh profile directory) that record errors and requests, a `step` to say what it is
- * doing (reported on a timeout), and cleanup of everything it opened.
- */
-class TestRun {
-  constructor(browser, server) {
-    this.browser = browser;
-    this.server = server;
-    this.base = server.base;
-    this.closers = [];
-    /** Every page's errors, checked once more when the test ends (for errors that come late). */
-    this.errors = [];
-    this.currentStep = 'starting';
-  }
-
-  step(text) {
-    this.currentStep = text;
-  }
-
-  /** A page in a fresh context of the shared browser. */
-  async open({ viewport = DESKTOP, colorScheme = 'light', permissions } = {}) {
-    const context = await this.browser.newContext({ viewport, colorScheme, acceptDownloads: true });
-    this.closers.push(() => context.close());
-    if (permissions) await context.grantPermissions(permissions, { origin: this.base });
-    return this.watch(await context.newPage());
-  }
-
-  /** A page in a browser of its own with a new, empty profile directory: another student's device. */
-  async openProfile(name) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sq-classroom-${name}-`));
-    const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport: DESKTOP, colorScheme: 'light' });
-    this.closers.push(async () => {
-      await context.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-    return this.watch(context.pages()[0] ?? (await context.newPage()));
-  }
-
-  watch(page) {
-    page.setDefaultTimeout(10_000);
-    const errors = [];
-    const requests = [];
-    const report = (error) => {
-      errors.push(error);
-      this.errors.push(`${page.url()}: ${error}`);
-    };
-    page.on('console', (message) => {
-      if (message.type() === 'error') report(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => report(`uncaught page error: ${error.message}`));
-    page.on('requestfailed', (request) => report(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('request', (request) => requests.push(request.url()));
-    return {
-      page,
-      requests,
-      goto: async (url) => {
-        this.step(`loading ${url}`);
-        await page.goto(url.startsWith('http') ? url : this.base + url, { waitUntil: 'load' });
-      },
-      assertNoErrors: () =>
-        assert(errors.length === 0, `the browser reported errors:\n    ${errors.join('\n    ')}`),
-    };
-  }
-
-  async closeAll() {
-    for (const close of this.closers.reverse()) await close().catch(() => {});
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The CLI, and text helpers.
@@ -858,7 +683,7 @@ async function resultsWithoutServer(run) {
   const quiz = cliQuiz({ seed: 7, count: 5 });
   const total = quiz.questions.length;
 
-  const asked = run.server.asked.length;
+  const asked = run.env.asked.length;
   const { page, requests, goto, assertNoErrors } = await run.open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await goto(links.student);
   const rightAt = (i) => i % 2 === 0;
@@ -931,7 +756,7 @@ async function resultsWithoutServer(run) {
     return parsed.origin !== run.base || !own.has(parsed.pathname);
   });
   assert(foreign.length === 0, `requests other than the page's own files:\n    ${foreign.join('\n    ')}`);
-  const servedAfter = run.server.asked.slice(asked).filter((line) => !own.has(line.replace(/^\w+ /, '')));
+  const servedAfter = run.env.asked.slice(asked).filter((line) => !own.has(line.replace(/^\w+ /, '')));
   assert(servedAfter.length === 0, `the server was asked for more than the page's files:\n    ${servedAfter.join('\n    ')}`);
   assertNoErrors();
   return `${code}, ${right} of ${total} right: ${csv.name} (${rows.length - 1} rows) and ${json.name} agree with the summary and \`${quiz.command}\`; clipboard = text area; ${requests.length} requests, all the page's own files`;
@@ -1062,48 +887,6 @@ async function readingQuiz(run) {
 // ---------------------------------------------------------------------------------------------
 // Test 7: axe-core on the classroom screens.
 
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // Evaluated through DevTools rather than an inline <script>, which the page's CSP forbids.
-    await page.evaluate(AXE_SOURCE);
-  }
-  return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((result) => result.violations), AXE_TAGS);
-}
-
-/** Axe violations across screens, one entry per rule with the screens and nodes it was found on. */
-class ViolationLog {
-  constructor() {
-    this.rules = new Map();
-  }
-
-  add(screen, violations) {
-    for (const violation of violations) {
-      const rule = this.rules.get(violation.id) ?? { ...violation, screens: [], targets: new Map() };
-      rule.screens.push(screen);
-      for (const node of violation.nodes) {
-        const target = node.target.join(' ');
-        if (!rule.targets.has(target)) rule.targets.set(target, `${node.html.slice(0, 160)}\n${node.failureSummary ?? ''}`);
-      }
-      this.rules.set(violation.id, rule);
-    }
-  }
-
-  get size() {
-    return this.rules.size;
-  }
-
-  toString() {
-    return [...this.rules.values()]
-      .map((rule) => {
-        const nodes = [...rule.targets]
-          .map(([target, summary]) => `      node: ${target}\n        ${summary.replace(/\n/g, '\n        ')}`)
-          .join('\n');
-        return `    ${rule.id} (${rule.impact}): ${rule.help}\n      ${rule.helpUrl}\n      on: ${rule.screens.join('; ')}\n${nodes}`;
-      })
-      .join('\n');
-  }
-}
-
 async function axeClassroom(run) {
   const log = new ViolationLog();
   let scans = 0;
@@ -1170,72 +953,20 @@ const TESTS = [
   ['axe: teacher view, worksheet, answer key, refused code, reading quiz, light and dark', axeClassroom],
 ];
 
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
-
-async function runTest(browser, server, name, test) {
-  const run = new TestRun(browser, server);
-  const started = Date.now();
-  try {
-    const detail = await withTimeout(
-      test(run),
-      TEST_TIMEOUT_MS,
-      () => `timed out after ${TEST_TIMEOUT_MS / 1000}s while ${run.currentStep}`,
-    );
-    assert(run.errors.length === 0, `the browser reported errors:\n    ${run.errors.join('\n    ')}`);
-    console.log(`ok - ${name} (${seconds(started)})`);
-    if (detail) console.log(`    ${detail}`);
-    return true;
-  } catch (error) {
-    console.log(`not ok - ${name} (${seconds(started)})`);
-    if (error instanceof Failure) {
-      console.log(`    ${error.message}`);
-    } else if (error?.name === 'TimeoutError') {
-      console.log(`    ${error.message.split('\n')[0]} (while ${run.currentStep})`);
-    } else {
-      console.log(`    ${error?.stack ?? error}\n    (while ${run.currentStep})`);
+runSuite({
+  label: 'classroom e2e',
+  tests: TESTS,
+  setup: async () => {
+    // The CLI is the reference: make sure it is built from the current source (quick when it is).
+    try {
+      execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'sourced'], { cwd: ROOT, stdio: 'inherit' });
+    } catch (error) {
+      // Without cargo on PATH, a binary already built will do; a failed build will not.
+      if (error.code !== 'ENOENT' || !fs.existsSync(CLI)) {
+        throw new SetupFailure(`could not build ${path.relative(ROOT, CLI)}: ${error.message}`);
+      }
     }
-    return false;
-  } finally {
-    await run.closeAll();
-  }
-}
-
-async function main() {
-  const started = Date.now();
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    console.log(`not ok - ${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
-    console.log('classroom e2e: 0 passed, 1 failed');
-    process.exit(1);
-  }
-  // The CLI is the reference: make sure it is built from the current source (quick when it is).
-  try {
-    execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'sourced'], { cwd: ROOT, stdio: 'inherit' });
-  } catch (error) {
-    // Without cargo on PATH, a binary already built will do; a failed build will not.
-    if (error.code !== 'ENOENT' || !fs.existsSync(CLI)) {
-      console.log(`not ok - could not build ${path.relative(ROOT, CLI)}: ${error.message}`);
-      console.log('classroom e2e: 0 passed, 1 failed');
-      process.exit(1);
-    }
-  }
-  const server = await serveDist();
-  const browser = await chromium.launch(CHROMIUM);
-  let passed = 0;
-  let failed = 0;
-  try {
-    for (const [name, test] of TESTS.filter(([name]) => name.includes(process.env.E2E_ONLY ?? ''))) {
-      if (await runTest(browser, server, name, test)) passed++;
-      else failed++;
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  console.log(`classroom e2e: ${passed} passed, ${failed} failed (${seconds(started)})`);
-  process.exit(failed ? 1 : 0);
-}
-
-main().catch((error) => {
-  console.log(`not ok - the classroom e2e harness itself failed: ${error.stack ?? error}`);
-  process.exit(1);
+    const server = await serveDist();
+    return { env: { base: server.base, asked: server.asked }, close: server.close };
+  },
 });
