@@ -50,6 +50,7 @@ import {
   serveDist,
   runSuite,
 } from './harness.mjs';
+import { isChoiceKind, pageKindOf, waitForQuestion, readQuestion, expectedOnScreen, takeQuiz } from './quiz.mjs';
 
 const CLI = path.join(ROOT, 'target/release/sourced');
 
@@ -90,10 +91,6 @@ function cliSources() {
  * every space, line break and soft hyphen dropped, so that wrapping anywhere does not matter.
  */
 const squash = (text) => text.normalize('NFKC').replace(/[\s\u00ad]+/g, '');
-
-const CHOICE_KINDS = new Set(['multiple_choice', 'true_false', 'who_said', 'source_check']);
-/** How the page shows each CLI kind: radios, or one of the other native inputs. */
-const pageKindOf = (kind) => (CHOICE_KINDS.has(kind) ? 'choice' : kind);
 
 // ---------------------------------------------------------------------------------------------
 // Page helpers: the teacher's setup.
@@ -171,142 +168,7 @@ async function topicLabels(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Page helpers: taking a quiz.
-
-/** Waits until the card for question n (1-based) is on screen. */
-async function waitForQuestion(page, n, total) {
-  const expected = `Question ${n} of ${total}`;
-  try {
-    await page.waitForFunction(
-      (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
-      expected,
-      { timeout: 10_000 },
-    );
-  } catch {
-    const shown = await page.evaluate(
-      () => document.querySelector('.sq-widget h2, .sq-widget .sq-notice')?.textContent.trim() ?? null,
-    );
-    throw new Failure(`expected the heading "${expected}", the page shows ${JSON.stringify(shown)}`);
-  }
-}
-
-/** Everything that identifies the question on screen: prompt, kind and what there is to choose from. */
-function readQuestion(page) {
-  return page.evaluate(() => {
-    const card = document.querySelector('form.sq-card fieldset.sq-question');
-    const texts = (selector) => [...card.querySelectorAll(selector)].map((el) => el.textContent.trim());
-    const prompt = card.querySelector('legend').textContent.trim();
-    if (card.querySelector('.sq-options input[type=radio]')) return { prompt, kind: 'choice', options: texts('.sq-options label span') };
-    if (card.querySelector('.sq-matching select')) {
-      const right = [...card.querySelector('.sq-matching select').options].slice(1).map((o) => o.textContent.trim());
-      return { prompt, kind: 'matching', left: texts('.sq-match label'), options: right };
-    }
-    if (card.querySelector('.sq-ordering')) return { prompt, kind: 'ordering', options: texts('.sq-ordering li > span:first-child') };
-    if (card.querySelector('.sq-cloze')) return { prompt, kind: 'cloze', passage: card.querySelector('.sq-cloze').textContent };
-    if (card.querySelector('input[inputmode=decimal]')) return { prompt, kind: 'numeric', label: texts('.sq-entry span')[0] };
-    return { prompt, kind: 'unknown' };
-  });
-}
-
-/** What readQuestion should find for a question of `sourced quiz --json`. */
-function expectedOnScreen(question) {
-  const kind = pageKindOf(question.kind);
-  const { prompt } = question;
-  switch (kind) {
-    case 'choice':
-    case 'ordering':
-      return { prompt, kind, options: question.options };
-    case 'matching':
-      return { prompt, kind, left: question.left, options: question.options };
-    case 'cloze':
-      return { prompt, kind, passage: `${question.before}_____${question.after}` };
-    case 'numeric':
-      return { prompt, kind, label: `Your answer (${question.unit})` };
-    default:
-      return { prompt, kind };
-  }
-}
-
-/**
- * Answers the question on screen from the CLI's answer: rightly, or surely wrongly. Choice
- * questions are answered through their radios, typed ones by typing, matching with the selects,
- * ordering with the Move up / Move down buttons. Returns a description of what was given.
- */
-async function answer(page, question, right) {
-  const card = page.locator('form.sq-card');
-  switch (pageKindOf(question.kind)) {
-    case 'choice': {
-      const index = right ? question.answer : (question.answer + 1) % question.options.length;
-      await card.locator('.sq-options input[type=radio]').nth(index).check();
-      return question.options[index];
-    }
-    case 'numeric': {
-      const value = String(right ? question.answer : question.answer + question.tolerance + 1000);
-      await card.locator('input[type=text]').fill(value);
-      return value;
-    }
-    case 'cloze': {
-      const value = right ? question.answer[0] : 'zzzz';
-      await card.locator('input[type=text]').fill(value);
-      return value;
-    }
-    case 'matching': {
-      const selects = card.locator('.sq-matching select');
-      for (const [left, target] of question.answer) {
-        await selects.nth(left).selectOption(right ? String(target) : '0');
-      }
-      return null;
-    }
-    case 'ordering': {
-      // The right order, as item texts; a wrong one is the right one with its first two swapped.
-      const target = question.answer.map((i) => question.options[i]);
-      if (!right) [target[0], target[1]] = [target[1], target[0]];
-      for (let position = 0; position < target.length; position++) {
-        const current = await card.locator('.sq-ordering li > span:first-child').allTextContents();
-        for (let at = current.indexOf(target[position]); at > position; at--) {
-          await card.getByRole('button', { name: `Move up: ${target[position]}`, exact: true }).click();
-        }
-      }
-      const final = await card.locator('.sq-ordering li > span:first-child').allTextContents();
-      assertEqual(final, target, 'the order after moving items');
-      return null;
-    }
-    default:
-      throw new Failure(`question "${question.prompt}": unknown kind ${question.kind}`);
-  }
-}
-
-/**
- * Takes the whole quiz on `page`: at each question checks that it is `expected[i]` (the CLI's),
- * answers it (rightly when `rightAt(i)`), checks the verdict, and goes on to the summary.
- * Returns what each question showed, and what was given.
- */
-async function takeQuiz(run, page, expected, { who, rightAt = () => true, beforeCheck } = {}) {
-  const total = expected.length;
-  const seen = [];
-  for (const [i, question] of expected.entries()) {
-    run.step(`${who}: question ${i + 1}`);
-    await waitForQuestion(page, i + 1, total);
-    const shown = await readQuestion(page);
-    assertEqual(shown, expectedOnScreen(question), `${who}, question ${i + 1}, compared with the CLI`);
-    const right = rightAt(i);
-    const given = await answer(page, question, right);
-    if (beforeCheck) await beforeCheck(i);
-    await page.locator('form.sq-card button[type=submit]').click();
-    try {
-      await page.waitForSelector('form.sq-card .sq-live .sq-feedback', { timeout: 5_000 });
-    } catch {
-      throw new Failure(`${who}, question ${i + 1}: no feedback after Check`);
-    }
-    const verdict = (await page.locator('form.sq-card .sq-verdict').textContent()).trim();
-    assertEqual(verdict, right ? '✓ Right.' : '✗ Not quite.', `${who}, question ${i + 1} (${question.kind}) answered ${right ? 'rightly' : 'wrongly'}: the verdict`);
-    seen.push({ ...shown, given, right });
-    await page.getByRole('button', { name: i + 1 === total ? 'See results' : 'Next question' }).click();
-  }
-  run.step(`${who}: the summary`);
-  await page.waitForSelector('section.sq-summary');
-  return seen;
-}
+// Page helpers: the summary.
 
 /** The summary's settings, read back from its "Link to this exact quiz". */
 async function summarySpec(page) {
@@ -374,12 +236,12 @@ async function teacherToStudents(run) {
   await a.page.waitForSelector('form.sq-join');
   await a.page.locator('form.sq-join input[type=text]').fill(typed);
   await a.page.getByRole('button', { name: 'Start the class quiz' }).click();
-  const seenA = await takeQuiz(run, a.page, quiz.questions, { who: 'student A (typed the code)', rightAt: (i) => i % 2 === 0 });
+  const seenA = await takeQuiz(a.page, { where: 'student A (typed the code)', expected: quiz.questions, rightAt: (i) => i % 2 === 0, run });
 
   run.step('student B: open the student link');
   const b = await run.openProfile('student-b');
   await b.goto(links.student);
-  const seenB = await takeQuiz(run, b.page, quiz.questions, { who: 'student B (opened the link)', rightAt: (i) => i % 3 === 0 });
+  const seenB = await takeQuiz(b.page, { where: 'student B (opened the link)', expected: quiz.questions, rightAt: (i) => i % 3 === 0, run });
 
   assertEqual(
     seenB.map(({ given, right, ...question }) => question),
@@ -506,7 +368,7 @@ async function checkSheet(run, url, { quiz, answers, code, sources }) {
   assertEqual(prompts.map((p) => p.trim()), quiz.questions.map((q) => q.prompt), `${where}: prompts, compared with \`${quiz.command}\``);
   if (!answers) {
     for (const [i, question] of quiz.questions.entries()) {
-      if (!CHOICE_KINDS.has(question.kind)) continue;
+      if (!isChoiceKind(question.kind)) continue;
       const options = await page.locator('.sq-sheet-question').nth(i).locator('.sq-sheet-options li').allTextContents();
       assertEqual(options, question.options.map((o) => `☐ ${o}`), `${where}: options of question ${i + 1}`);
     }
@@ -688,8 +550,10 @@ async function resultsWithoutServer(run) {
   await goto(links.student);
   const rightAt = (i) => i % 2 === 0;
   // The first question is left on screen for over a second, to see the seconds in the files.
-  const seen = await takeQuiz(run, page, quiz.questions, {
-    who: 'student',
+  const seen = await takeQuiz(page, {
+    where: 'student',
+    expected: quiz.questions,
+    run,
     rightAt,
     beforeCheck: (i) => (i === 0 ? page.waitForTimeout(1_200) : null),
   });
@@ -773,7 +637,7 @@ async function sourceLiteracy(run) {
 
   const { page, goto, assertNoErrors } = await run.open();
   await goto('/?preset=source-literacy&seed=3&count=10&autostart=1');
-  await takeQuiz(run, page, quiz.questions, { who: 'preset=source-literacy', rightAt: () => true });
+  await takeQuiz(page, { where: 'preset=source-literacy', expected: quiz.questions, rightAt: () => true, run });
   assertNoErrors();
 
   run.step('teacher: the Source-literacy lesson button');
@@ -852,8 +716,10 @@ async function readingQuiz(run) {
   assert(words >= 80 && words <= 250, `the passage has ${words} words`);
   const text = squash(first.paragraphs.join(' '));
   let marked = [];
-  await takeQuiz(run, page, quiz.questions, {
-    who: 'reading',
+  await takeQuiz(page, {
+    where: 'reading',
+    expected: quiz.questions,
+    run,
     rightAt: (i) => i % 2 === 0,
     beforeCheck: async () => {
       marked = (await readPassage(page)).marks;
