@@ -34,41 +34,26 @@
 // runs target/release/sourced (building it first if cargo finds it stale), and never downloads a
 // browser. PDFs and downloads are written to tests/e2e/artifacts/ (ignored by git).
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import {
+  ROOT,
+  DIST,
+  ARTIFACTS,
+  Failure,
+  SetupFailure,
+  assert,
+  assertEqual,
+  runAxe,
+  ViolationLog,
+  serveDist,
+  runSuite,
+} from './harness.mjs';
+import { isChoiceKind, pageKindOf, waitForQuestion, readQuestion, expectedOnScreen, takeQuiz } from './quiz.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
-const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
-const ARTIFACTS = path.join(HERE, 'artifacts');
 const CLI = path.join(ROOT, 'target/release/sourced');
 
-const require = createRequire(path.join(ROOT, 'tools/package.json'));
-const { chromium } = require('playwright-core');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-};
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const DESKTOP = { width: 1280, height: 800 };
-/** The policy every page is served with: no inline script or style, no eval but wasm's. */
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const TEST_TIMEOUT_MS = 120_000;
 /** Symbols a class code is made of (no 0, O, 1 or I). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /**
@@ -79,165 +64,6 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PAPER = { A4: { width: 595.28, height: 841.89, name: 'A4' }, Letter: { width: 612, height: 792, name: 'letter' } };
 /** At most this many printed pages per 10 questions: the worksheet, and the key with its quotes. */
 const PAGES_PER_10 = { worksheet: 6, key: 12 };
-
-// ---------------------------------------------------------------------------------------------
-// A tiny static server for the build (as in run.mjs), which also remembers every path asked of it.
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-function serveDist() {
-  const asked = [];
-  const server = http.createServer((request, response) => {
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    asked.push(`${request.method} ${pathname}`);
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    // Chromium asks for a favicon the page never declares: "no content", not a 404 error.
-    if (pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    const file = path.join(DIST, path.normalize(pathname));
-    if (!file.startsWith(DIST + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-        return;
-      }
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }).end(body);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        base: `http://127.0.0.1:${server.address().port}`,
-        asked,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assertions and the per-test harness.
-
-class Failure extends Error {}
-
-function assert(condition, message) {
-  if (!condition) throw new Failure(message);
-}
-
-/** JSON with object keys sorted, so that key order never decides equality. */
-const canonical = (value) =>
-  JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-
-function assertEqual(actual, expected, what) {
-  const a = canonical(actual);
-  const e = canonical(expected);
-  assert(a === e, `${what}: expected ${e}, got ${a}`);
-}
-
-/** Rejects with a Failure if `promise` has not settled within `ms`. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Failure(message())), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/**
- * What one test gets: pages (in fresh contexts of the shared browser, or in browsers of their own
- * with a fresh profile directory) that record errors and requests, a `step` to say what it is
- * doing (reported on a timeout), and cleanup of everything it opened.
- */
-class TestRun {
-  constructor(browser, server) {
-    this.browser = browser;
-    this.server = server;
-    this.base = server.base;
-    this.closers = [];
-    /** Every page's errors, checked once more when the test ends (for errors that come late). */
-    this.errors = [];
-    this.currentStep = 'starting';
-  }
-
-  step(text) {
-    this.currentStep = text;
-  }
-
-  /** A page in a fresh context of the shared browser. */
-  async open({ viewport = DESKTOP, colorScheme = 'light', permissions } = {}) {
-    const context = await this.browser.newContext({ viewport, colorScheme, acceptDownloads: true });
-    this.closers.push(() => context.close());
-    if (permissions) await context.grantPermissions(permissions, { origin: this.base });
-    return this.watch(await context.newPage());
-  }
-
-  /** A page in a browser of its own with a new, empty profile directory: another student's device. */
-  async openProfile(name) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sq-classroom-${name}-`));
-    const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport: DESKTOP, colorScheme: 'light' });
-    this.closers.push(async () => {
-      await context.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-    return this.watch(context.pages()[0] ?? (await context.newPage()));
-  }
-
-  watch(page) {
-    page.setDefaultTimeout(10_000);
-    const errors = [];
-    const requests = [];
-    const report = (error) => {
-      errors.push(error);
-      this.errors.push(`${page.url()}: ${error}`);
-    };
-    page.on('console', (message) => {
-      if (message.type() === 'error') report(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => report(`uncaught page error: ${error.message}`));
-    page.on('requestfailed', (request) => report(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('request', (request) => requests.push(request.url()));
-    return {
-      page,
-      requests,
-      goto: async (url) => {
-        this.step(`loading ${url}`);
-        await page.goto(url.startsWith('http') ? url : this.base + url, { waitUntil: 'load' });
-      },
-      assertNoErrors: () =>
-        assert(errors.length === 0, `the browser reported errors:\n    ${errors.join('\n    ')}`),
-    };
-  }
-
-  async closeAll() {
-    for (const close of this.closers.reverse()) await close().catch(() => {});
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The CLI, and text helpers.
@@ -265,10 +91,6 @@ function cliSources() {
  * every space, line break and soft hyphen dropped, so that wrapping anywhere does not matter.
  */
 const squash = (text) => text.normalize('NFKC').replace(/[\s\u00ad]+/g, '');
-
-const CHOICE_KINDS = new Set(['multiple_choice', 'true_false', 'who_said', 'source_check']);
-/** How the page shows each CLI kind: radios, or one of the other native inputs. */
-const pageKindOf = (kind) => (CHOICE_KINDS.has(kind) ? 'choice' : kind);
 
 // ---------------------------------------------------------------------------------------------
 // Page helpers: the teacher's setup.
@@ -346,142 +168,7 @@ async function topicLabels(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Page helpers: taking a quiz.
-
-/** Waits until the card for question n (1-based) is on screen. */
-async function waitForQuestion(page, n, total) {
-  const expected = `Question ${n} of ${total}`;
-  try {
-    await page.waitForFunction(
-      (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
-      expected,
-      { timeout: 10_000 },
-    );
-  } catch {
-    const shown = await page.evaluate(
-      () => document.querySelector('.sq-widget h2, .sq-widget .sq-notice')?.textContent.trim() ?? null,
-    );
-    throw new Failure(`expected the heading "${expected}", the page shows ${JSON.stringify(shown)}`);
-  }
-}
-
-/** Everything that identifies the question on screen: prompt, kind and what there is to choose from. */
-function readQuestion(page) {
-  return page.evaluate(() => {
-    const card = document.querySelector('form.sq-card fieldset.sq-question');
-    const texts = (selector) => [...card.querySelectorAll(selector)].map((el) => el.textContent.trim());
-    const prompt = card.querySelector('legend').textContent.trim();
-    if (card.querySelector('.sq-options input[type=radio]')) return { prompt, kind: 'choice', options: texts('.sq-options label span') };
-    if (card.querySelector('.sq-matching select')) {
-      const right = [...card.querySelector('.sq-matching select').options].slice(1).map((o) => o.textContent.trim());
-      return { prompt, kind: 'matching', left: texts('.sq-match label'), options: right };
-    }
-    if (card.querySelector('.sq-ordering')) return { prompt, kind: 'ordering', options: texts('.sq-ordering li > span:first-child') };
-    if (card.querySelector('.sq-cloze')) return { prompt, kind: 'cloze', passage: card.querySelector('.sq-cloze').textContent };
-    if (card.querySelector('input[inputmode=decimal]')) return { prompt, kind: 'numeric', label: texts('.sq-entry span')[0] };
-    return { prompt, kind: 'unknown' };
-  });
-}
-
-/** What readQuestion should find for a question of `sourced quiz --json`. */
-function expectedOnScreen(question) {
-  const kind = pageKindOf(question.kind);
-  const { prompt } = question;
-  switch (kind) {
-    case 'choice':
-    case 'ordering':
-      return { prompt, kind, options: question.options };
-    case 'matching':
-      return { prompt, kind, left: question.left, options: question.options };
-    case 'cloze':
-      return { prompt, kind, passage: `${question.before}_____${question.after}` };
-    case 'numeric':
-      return { prompt, kind, label: `Your answer (${question.unit})` };
-    default:
-      return { prompt, kind };
-  }
-}
-
-/**
- * Answers the question on screen from the CLI's answer: rightly, or surely wrongly. Choice
- * questions are answered through their radios, typed ones by typing, matching with the selects,
- * ordering with the Move up / Move down buttons. Returns a description of what was given.
- */
-async function answer(page, question, right) {
-  const card = page.locator('form.sq-card');
-  switch (pageKindOf(question.kind)) {
-    case 'choice': {
-      const index = right ? question.answer : (question.answer + 1) % question.options.length;
-      await card.locator('.sq-options input[type=radio]').nth(index).check();
-      return question.options[index];
-    }
-    case 'numeric': {
-      const value = String(right ? question.answer : question.answer + question.tolerance + 1000);
-      await card.locator('input[type=text]').fill(value);
-      return value;
-    }
-    case 'cloze': {
-      const value = right ? question.answer[0] : 'zzzz';
-      await card.locator('input[type=text]').fill(value);
-      return value;
-    }
-    case 'matching': {
-      const selects = card.locator('.sq-matching select');
-      for (const [left, target] of question.answer) {
-        await selects.nth(left).selectOption(right ? String(target) : '0');
-      }
-      return null;
-    }
-    case 'ordering': {
-      // The right order, as item texts; a wrong one is the right one with its first two swapped.
-      const target = question.answer.map((i) => question.options[i]);
-      if (!right) [target[0], target[1]] = [target[1], target[0]];
-      for (let position = 0; position < target.length; position++) {
-        const current = await card.locator('.sq-ordering li > span:first-child').allTextContents();
-        for (let at = current.indexOf(target[position]); at > position; at--) {
-          await card.getByRole('button', { name: `Move up: ${target[position]}`, exact: true }).click();
-        }
-      }
-      const final = await card.locator('.sq-ordering li > span:first-child').allTextContents();
-      assertEqual(final, target, 'the order after moving items');
-      return null;
-    }
-    default:
-      throw new Failure(`question "${question.prompt}": unknown kind ${question.kind}`);
-  }
-}
-
-/**
- * Takes the whole quiz on `page`: at each question checks that it is `expected[i]` (the CLI's),
- * answers it (rightly when `rightAt(i)`), checks the verdict, and goes on to the summary.
- * Returns what each question showed, and what was given.
- */
-async function takeQuiz(run, page, expected, { who, rightAt = () => true, beforeCheck } = {}) {
-  const total = expected.length;
-  const seen = [];
-  for (const [i, question] of expected.entries()) {
-    run.step(`${who}: question ${i + 1}`);
-    await waitForQuestion(page, i + 1, total);
-    const shown = await readQuestion(page);
-    assertEqual(shown, expectedOnScreen(question), `${who}, question ${i + 1}, compared with the CLI`);
-    const right = rightAt(i);
-    const given = await answer(page, question, right);
-    if (beforeCheck) await beforeCheck(i);
-    await page.locator('form.sq-card button[type=submit]').click();
-    try {
-      await page.waitForSelector('form.sq-card .sq-live .sq-feedback', { timeout: 5_000 });
-    } catch {
-      throw new Failure(`${who}, question ${i + 1}: no feedback after Check`);
-    }
-    const verdict = (await page.locator('form.sq-card .sq-verdict').textContent()).trim();
-    assertEqual(verdict, right ? '✓ Right.' : '✗ Not quite.', `${who}, question ${i + 1} (${question.kind}) answered ${right ? 'rightly' : 'wrongly'}: the verdict`);
-    seen.push({ ...shown, given, right });
-    await page.getByRole('button', { name: i + 1 === total ? 'See results' : 'Next question' }).click();
-  }
-  run.step(`${who}: the summary`);
-  await page.waitForSelector('section.sq-summary');
-  return seen;
-}
+// Page helpers: the summary.
 
 /** The summary's settings, read back from its "Link to this exact quiz". */
 async function summarySpec(page) {
@@ -549,12 +236,12 @@ async function teacherToStudents(run) {
   await a.page.waitForSelector('form.sq-join');
   await a.page.locator('form.sq-join input[type=text]').fill(typed);
   await a.page.getByRole('button', { name: 'Start the class quiz' }).click();
-  const seenA = await takeQuiz(run, a.page, quiz.questions, { who: 'student A (typed the code)', rightAt: (i) => i % 2 === 0 });
+  const seenA = await takeQuiz(a.page, { where: 'student A (typed the code)', expected: quiz.questions, rightAt: (i) => i % 2 === 0, run });
 
   run.step('student B: open the student link');
   const b = await run.openProfile('student-b');
   await b.goto(links.student);
-  const seenB = await takeQuiz(run, b.page, quiz.questions, { who: 'student B (opened the link)', rightAt: (i) => i % 3 === 0 });
+  const seenB = await takeQuiz(b.page, { where: 'student B (opened the link)', expected: quiz.questions, rightAt: (i) => i % 3 === 0, run });
 
   assertEqual(
     seenB.map(({ given, right, ...question }) => question),
@@ -681,7 +368,7 @@ async function checkSheet(run, url, { quiz, answers, code, sources }) {
   assertEqual(prompts.map((p) => p.trim()), quiz.questions.map((q) => q.prompt), `${where}: prompts, compared with \`${quiz.command}\``);
   if (!answers) {
     for (const [i, question] of quiz.questions.entries()) {
-      if (!CHOICE_KINDS.has(question.kind)) continue;
+      if (!isChoiceKind(question.kind)) continue;
       const options = await page.locator('.sq-sheet-question').nth(i).locator('.sq-sheet-options li').allTextContents();
       assertEqual(options, question.options.map((o) => `☐ ${o}`), `${where}: options of question ${i + 1}`);
     }
@@ -858,13 +545,15 @@ async function resultsWithoutServer(run) {
   const quiz = cliQuiz({ seed: 7, count: 5 });
   const total = quiz.questions.length;
 
-  const asked = run.server.asked.length;
+  const asked = run.env.asked.length;
   const { page, requests, goto, assertNoErrors } = await run.open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await goto(links.student);
   const rightAt = (i) => i % 2 === 0;
   // The first question is left on screen for over a second, to see the seconds in the files.
-  const seen = await takeQuiz(run, page, quiz.questions, {
-    who: 'student',
+  const seen = await takeQuiz(page, {
+    where: 'student',
+    expected: quiz.questions,
+    run,
     rightAt,
     beforeCheck: (i) => (i === 0 ? page.waitForTimeout(1_200) : null),
   });
@@ -931,7 +620,7 @@ async function resultsWithoutServer(run) {
     return parsed.origin !== run.base || !own.has(parsed.pathname);
   });
   assert(foreign.length === 0, `requests other than the page's own files:\n    ${foreign.join('\n    ')}`);
-  const servedAfter = run.server.asked.slice(asked).filter((line) => !own.has(line.replace(/^\w+ /, '')));
+  const servedAfter = run.env.asked.slice(asked).filter((line) => !own.has(line.replace(/^\w+ /, '')));
   assert(servedAfter.length === 0, `the server was asked for more than the page's files:\n    ${servedAfter.join('\n    ')}`);
   assertNoErrors();
   return `${code}, ${right} of ${total} right: ${csv.name} (${rows.length - 1} rows) and ${json.name} agree with the summary and \`${quiz.command}\`; clipboard = text area; ${requests.length} requests, all the page's own files`;
@@ -948,7 +637,7 @@ async function sourceLiteracy(run) {
 
   const { page, goto, assertNoErrors } = await run.open();
   await goto('/?preset=source-literacy&seed=3&count=10&autostart=1');
-  await takeQuiz(run, page, quiz.questions, { who: 'preset=source-literacy', rightAt: () => true });
+  await takeQuiz(page, { where: 'preset=source-literacy', expected: quiz.questions, rightAt: () => true, run });
   assertNoErrors();
 
   run.step('teacher: the Source-literacy lesson button');
@@ -1027,8 +716,10 @@ async function readingQuiz(run) {
   assert(words >= 80 && words <= 250, `the passage has ${words} words`);
   const text = squash(first.paragraphs.join(' '));
   let marked = [];
-  await takeQuiz(run, page, quiz.questions, {
-    who: 'reading',
+  await takeQuiz(page, {
+    where: 'reading',
+    expected: quiz.questions,
+    run,
     rightAt: (i) => i % 2 === 0,
     beforeCheck: async () => {
       marked = (await readPassage(page)).marks;
@@ -1061,48 +752,6 @@ async function readingQuiz(run) {
 
 // ---------------------------------------------------------------------------------------------
 // Test 7: axe-core on the classroom screens.
-
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // Evaluated through DevTools rather than an inline <script>, which the page's CSP forbids.
-    await page.evaluate(AXE_SOURCE);
-  }
-  return page.evaluate((tags) => axe.run(document, { runOnly: tags }).then((result) => result.violations), AXE_TAGS);
-}
-
-/** Axe violations across screens, one entry per rule with the screens and nodes it was found on. */
-class ViolationLog {
-  constructor() {
-    this.rules = new Map();
-  }
-
-  add(screen, violations) {
-    for (const violation of violations) {
-      const rule = this.rules.get(violation.id) ?? { ...violation, screens: [], targets: new Map() };
-      rule.screens.push(screen);
-      for (const node of violation.nodes) {
-        const target = node.target.join(' ');
-        if (!rule.targets.has(target)) rule.targets.set(target, `${node.html.slice(0, 160)}\n${node.failureSummary ?? ''}`);
-      }
-      this.rules.set(violation.id, rule);
-    }
-  }
-
-  get size() {
-    return this.rules.size;
-  }
-
-  toString() {
-    return [...this.rules.values()]
-      .map((rule) => {
-        const nodes = [...rule.targets]
-          .map(([target, summary]) => `      node: ${target}\n        ${summary.replace(/\n/g, '\n        ')}`)
-          .join('\n');
-        return `    ${rule.id} (${rule.impact}): ${rule.help}\n      ${rule.helpUrl}\n      on: ${rule.screens.join('; ')}\n${nodes}`;
-      })
-      .join('\n');
-  }
-}
 
 async function axeClassroom(run) {
   const log = new ViolationLog();
@@ -1170,72 +819,20 @@ const TESTS = [
   ['axe: teacher view, worksheet, answer key, refused code, reading quiz, light and dark', axeClassroom],
 ];
 
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
-
-async function runTest(browser, server, name, test) {
-  const run = new TestRun(browser, server);
-  const started = Date.now();
-  try {
-    const detail = await withTimeout(
-      test(run),
-      TEST_TIMEOUT_MS,
-      () => `timed out after ${TEST_TIMEOUT_MS / 1000}s while ${run.currentStep}`,
-    );
-    assert(run.errors.length === 0, `the browser reported errors:\n    ${run.errors.join('\n    ')}`);
-    console.log(`ok - ${name} (${seconds(started)})`);
-    if (detail) console.log(`    ${detail}`);
-    return true;
-  } catch (error) {
-    console.log(`not ok - ${name} (${seconds(started)})`);
-    if (error instanceof Failure) {
-      console.log(`    ${error.message}`);
-    } else if (error?.name === 'TimeoutError') {
-      console.log(`    ${error.message.split('\n')[0]} (while ${run.currentStep})`);
-    } else {
-      console.log(`    ${error?.stack ?? error}\n    (while ${run.currentStep})`);
+runSuite({
+  label: 'classroom e2e',
+  tests: TESTS,
+  setup: async () => {
+    // The CLI is the reference: make sure it is built from the current source (quick when it is).
+    try {
+      execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'sourced'], { cwd: ROOT, stdio: 'inherit' });
+    } catch (error) {
+      // Without cargo on PATH, a binary already built will do; a failed build will not.
+      if (error.code !== 'ENOENT' || !fs.existsSync(CLI)) {
+        throw new SetupFailure(`could not build ${path.relative(ROOT, CLI)}: ${error.message}`);
+      }
     }
-    return false;
-  } finally {
-    await run.closeAll();
-  }
-}
-
-async function main() {
-  const started = Date.now();
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    console.log(`not ok - ${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
-    console.log('classroom e2e: 0 passed, 1 failed');
-    process.exit(1);
-  }
-  // The CLI is the reference: make sure it is built from the current source (quick when it is).
-  try {
-    execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'sourced'], { cwd: ROOT, stdio: 'inherit' });
-  } catch (error) {
-    // Without cargo on PATH, a binary already built will do; a failed build will not.
-    if (error.code !== 'ENOENT' || !fs.existsSync(CLI)) {
-      console.log(`not ok - could not build ${path.relative(ROOT, CLI)}: ${error.message}`);
-      console.log('classroom e2e: 0 passed, 1 failed');
-      process.exit(1);
-    }
-  }
-  const server = await serveDist();
-  const browser = await chromium.launch(CHROMIUM);
-  let passed = 0;
-  let failed = 0;
-  try {
-    for (const [name, test] of TESTS.filter(([name]) => name.includes(process.env.E2E_ONLY ?? ''))) {
-      if (await runTest(browser, server, name, test)) passed++;
-      else failed++;
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  console.log(`classroom e2e: ${passed} passed, ${failed} failed (${seconds(started)})`);
-  process.exit(failed ? 1 : 0);
-}
-
-main().catch((error) => {
-  console.log(`not ok - the classroom e2e harness itself failed: ${error.stack ?? error}`);
-  process.exit(1);
+    const server = await serveDist();
+    return { env: { base: server.base, asked: server.asked }, close: server.close };
+  },
 });

@@ -36,7 +36,6 @@ import {
   ARTIFACTS,
   DIST,
   CSP,
-  Failure,
   assert,
   assertEqual,
   runAxe,
@@ -44,6 +43,7 @@ import {
   serveDist,
   runSuite,
 } from './harness.mjs';
+import { waitForStart, startQuiz, waitForQuestion, answer, next, waitForSummary, takeQuiz } from './quiz.mjs';
 
 const SEED = 42;
 const OTHER_SEED = 7;
@@ -177,7 +177,7 @@ const CSP_RECORDER = `(() => {
 
 // ---------------------------------------------------------------------------------------------
 // Page helpers. A "scope" is where one widget lives: a Frame (iframe embed, stand-alone page) or
-// a Locator on a script mount's host element (Playwright's CSS locators pierce open shadow roots).
+// a Locator on a script mount's host element; quiz.mjs drives the widget in either.
 
 /** A page (see TestRun.open) that also records CSP violations in all its frames. */
 async function openPage(run, options) {
@@ -210,99 +210,6 @@ async function poll(read, ok, timeout = SETTLE_MS) {
     value = await read();
   }
   return value;
-}
-
-async function headingOf(scope) {
-  return scope
-    .locator('.sq-widget h2')
-    .first()
-    .textContent({ timeout: 1_000 })
-    .then((text) => text.trim())
-    .catch(() => null);
-}
-
-async function waitForStart(scope, where) {
-  try {
-    await scope.locator('form.sq-start button.sq-primary').waitFor({ timeout: 15_000 });
-  } catch {
-    throw new Failure(`${where}: the start screen never appeared`);
-  }
-}
-
-async function startQuiz(scope) {
-  await scope.getByRole('button', { name: 'Start the quiz' }).click();
-}
-
-async function waitForQuestion(scope, n, total, where) {
-  const text = `Question ${n} of ${total}`;
-  try {
-    await scope
-      .locator('form.sq-card h2')
-      .filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
-      .waitFor({ timeout: 10_000 });
-  } catch {
-    throw new Failure(`${where}: expected the heading "${text}", the widget shows ${JSON.stringify(await headingOf(scope))}`);
-  }
-}
-
-/** Answers the question on screen (any answer), presses Check and waits for the verdict. */
-async function answer(scope, where) {
-  const card = scope.locator('form.sq-card');
-  const prompt = (await card.locator('fieldset.sq-question > legend').textContent()).trim();
-  let kind;
-  if (await card.locator('.sq-options input[type=radio]').count()) {
-    kind = 'choice';
-    await card.locator('.sq-options input[type=radio]').first().check();
-  } else if (await card.locator('.sq-matching select').count()) {
-    kind = 'matching';
-    const selects = card.locator('.sq-matching select');
-    for (let i = 0; i < (await selects.count()); i++) {
-      const options = await selects.nth(i).locator('option').count();
-      await selects.nth(i).selectOption({ index: 1 + (i % (options - 1)) });
-    }
-  } else if (await card.locator('.sq-ordering').count()) {
-    kind = 'ordering';
-    await card.locator('.sq-ordering button:not([disabled])').first().click();
-  } else {
-    kind = (await card.locator('.sq-cloze').count()) ? 'cloze' : 'numeric';
-    await card.locator('input[type=text]').first().fill(kind === 'numeric' ? '220' : 'Kyiv');
-  }
-  await card.getByRole('button', { name: 'Check answer' }).click();
-  const verdict = card.locator('[aria-live=polite] .sq-verdict');
-  try {
-    await verdict.waitFor({ timeout: 5_000 });
-  } catch {
-    throw new Failure(`${where}: no feedback appeared after Check`);
-  }
-  const text = (await verdict.textContent()).trim();
-  assert(text === '✓ Right.' || text === '✗ Not quite.', `${where}: unexpected verdict ${JSON.stringify(text)}`);
-  return { kind, prompt, right: text === '✓ Right.' };
-}
-
-async function next(scope, n, total) {
-  await scope.getByRole('button', { name: n === total ? 'See results' : 'Next question' }).click();
-}
-
-async function waitForSummary(scope, where) {
-  try {
-    await scope.locator('section.sq-summary .sq-final').waitFor({ timeout: 10_000 });
-  } catch {
-    throw new Failure(`${where}: the summary never appeared`);
-  }
-}
-
-/** Takes the whole quiz in `scope`; returns what each question was and whether it was right. */
-async function takeQuiz(scope, total, where, { afterCheck } = {}) {
-  await startQuiz(scope);
-  const answers = [];
-  for (let n = 1; n <= total; n++) {
-    await waitForQuestion(scope, n, total, where);
-    answers.push(await answer(scope, `${where}, question ${n}`));
-    if (afterCheck) await afterCheck(n);
-    await next(scope, n, total);
-  }
-  await waitForSummary(scope, where);
-  return answers;
 }
 
 /** The widget's markup and the state of its inputs: equal snapshots mean nothing changed. */
@@ -650,7 +557,8 @@ async function iframeEvents(run) {
   const frame = await frameOf(page, '#quiz');
   await waitForStart(frame, 'the framed widget');
   await poll(() => recorded(page), (r) => r.messages.some((m) => m.data?.type === 'sourced-quiz:ready'));
-  const answers = await takeQuiz(frame, COUNT, 'the framed widget');
+  await startQuiz(frame);
+  const answers = await takeQuiz(frame, { where: 'the framed widget', total: COUNT, run });
   const seen = await poll(
     () => recorded(page),
     (r) => r.messages.some((m) => m.data?.type === 'sourced-quiz:completed') && r.events.some((e) => e.type === 'sourced-quiz:completed'),
@@ -684,7 +592,8 @@ async function scriptMountEvents(run) {
   const quiet = page.locator('#quiz-quiet');
   await waitForStart(loud, '#quiz-loud');
   await waitForStart(quiet, '#quiz-quiet');
-  const answers = await takeQuiz(loud, COUNT, '#quiz-loud');
+  await startQuiz(loud);
+  const answers = await takeQuiz(loud, { where: '#quiz-loud', total: COUNT, run });
   await startQuiz(quiet);
   await waitForQuestion(quiet, 1, COUNT, '#quiz-quiet');
   const quietAnswer = await answer(quiet, '#quiz-quiet, question 1');

@@ -1,13 +1,15 @@
-// What the end-to-end suites (run.mjs, embed.mjs) share: Debian's Chromium through playwright-core,
-// a static server for dist/ under the strict Content-Security-Policy, assertions, a per-test run
-// that fails on console errors, page errors and failed requests, axe-core, and the runner that
-// prints one `ok` / `not ok` line per test and exits non-zero on any failure.
+// What the end-to-end suites (run.mjs, classroom.mjs, embed.mjs) share: Debian's Chromium through
+// playwright-core, a static server for dist/ under the strict Content-Security-Policy, assertions,
+// a per-test run that fails on console errors, page errors and failed requests, axe-core, and the
+// runner that prints one `ok` / `not ok` line per test and exits non-zero on any failure.
+// Driving the widget itself (a question, an answer, a whole quiz) is quiz.mjs's.
 // It never downloads a browser.
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,6 +39,7 @@ export const PHONE = { width: 375, height: 812 };
 export const SMALLEST_PHONE = { width: 320, height: 640 };
 /** The policy every page is served with: no inline script or style, no eval but wasm's. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** How long one test may take, in every suite (the slowest take under 20 s). */
 export const TEST_TIMEOUT_MS = 90_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -62,8 +65,11 @@ export const CONTENT_TYPES = {
  *   cors      also send `Access-Control-Allow-Origin: *` with dist/'s files, as a static host must
  *             for a script-tag embed on another origin (the module, its JS and its wasm are
  *             fetched in CORS mode).
+ * The server it resolves to remembers every request in `asked` ("GET /path"), for a test that
+ * checks what the page asked of it.
  */
 export function serveDist({ subPath = null, fixtures = null, cors = false } = {}) {
+  const asked = [];
   const server = http.createServer((request, response) => {
     let pathname;
     try {
@@ -72,6 +78,7 @@ export function serveDist({ subPath = null, fixtures = null, cors = false } = {}
       response.writeHead(400).end();
       return;
     }
+    asked.push(`${request.method} ${pathname}`);
     const fixture = fixtures?.get(pathname);
     if (fixture) {
       const type = fixture.type ?? CONTENT_TYPES[path.extname(pathname)] ?? 'application/octet-stream';
@@ -110,6 +117,7 @@ export function serveDist({ subPath = null, fixtures = null, cors = false } = {}
     server.listen(0, '127.0.0.1', () => {
       resolve({
         base: `http://127.0.0.1:${server.address().port}`,
+        asked,
         close: () => new Promise((done) => server.close(done)),
       });
     });
@@ -125,8 +133,21 @@ export function assert(condition, message) {
   if (!condition) throw new Failure(message);
 }
 
+/** JSON with object keys sorted, so that key order never decides equality. */
+const canonical = (value) =>
+  JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+
+const isObject = (value) => value !== null && typeof value === 'object';
+
+/**
+ * `actual` is `expected`: the same primitive (===), or, for arrays and objects, the same JSON
+ * whatever the order of the keys.
+ */
 export function assertEqual(actual, expected, what) {
-  assert(actual === expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  const same = isObject(actual) || isObject(expected) ? canonical(actual) === canonical(expected) : actual === expected;
+  assert(same, `${what}: expected ${canonical(expected)}, got ${canonical(actual)}`);
 }
 
 /** Rejects with a Failure if `promise` has not settled within `ms`. */
@@ -141,8 +162,9 @@ export function withTimeout(promise, ms, message) {
 }
 
 /**
- * What one test gets: pages in fresh browser contexts that record browser errors, a `step` to
- * say what it is doing (reported if it times out), warnings, and cleanup of every context it opened.
+ * What one test gets: pages (in fresh contexts of the suite's browser, or in browsers of their own
+ * with a fresh profile directory) that record browser errors and requests, a `step` to say what
+ * it is doing (reported if it times out), warnings, and cleanup of everything it opened.
  * `env` is what the suite's setup returned: `base` (the URL `goto` resolves paths against) and
  * anything else its tests need.
  */
@@ -151,7 +173,9 @@ export class TestRun {
     this.browser = browser;
     this.env = env;
     this.base = env.base;
-    this.contexts = [];
+    this.closers = [];
+    /** Every page's errors, checked once more when the test ends (for errors that come late). */
+    this.errors = [];
     this.warnings = [];
     this.currentStep = 'starting';
   }
@@ -167,28 +191,50 @@ export class TestRun {
   /**
    * A page in a fresh context (no saved progress) that records console errors and page errors.
    * `bypassCSP`: the context ignores Content-Security-Policy headers (for a test tool that needs
-   * inline styles).
+   * inline styles). `permissions`: granted to the page's origin (e.g. the clipboard).
    */
-  async open({ viewport = DESKTOP, colorScheme = 'light', bypassCSP = false } = {}) {
-    const context = await this.browser.newContext({ viewport, colorScheme, bypassCSP });
-    this.contexts.push(context);
-    const page = await context.newPage();
+  async open({ viewport = DESKTOP, colorScheme = 'light', bypassCSP = false, permissions } = {}) {
+    const context = await this.browser.newContext({ viewport, colorScheme, bypassCSP, acceptDownloads: true });
+    this.closers.push(() => context.close());
+    if (permissions) await context.grantPermissions(permissions, { origin: this.base });
+    return this.watch(await context.newPage());
+  }
+
+  /** A page in a browser of its own with a new, empty profile directory: another reader's device. */
+  async openProfile(name) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sq-e2e-${name}-`));
+    const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport: DESKTOP, colorScheme: 'light' });
+    this.closers.push(async () => {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    return this.watch(context.pages()[0] ?? (await context.newPage()));
+  }
+
+  /** The handle a test gets for `page`: it, its requests, `goto`, and its errors and warnings. */
+  watch(page) {
     page.setDefaultTimeout(10_000);
     const errors = [];
     const warnings = [];
+    const requests = [];
+    const report = (error) => {
+      errors.push(error);
+      this.errors.push(`${page.url()}: ${error}`);
+    };
     page.on('console', (message) => {
       if (message.type() === 'error') {
-        errors.push(`console error: ${message.text()}`);
+        report(`console error: ${message.text()}`);
       } else if (message.type() === 'warning') {
         warnings.push(message.text());
       }
     });
-    page.on('pageerror', (error) => errors.push(`uncaught page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-    );
+    page.on('pageerror', (error) => report(`uncaught page error: ${error.message}`));
+    page.on('requestfailed', (request) => report(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('request', (request) => requests.push(request.url()));
     return {
       page,
+      /** Every URL the page asked for so far. */
+      requests,
       goto: async (url) => {
         this.step(`loading ${url}`);
         await page.goto(/^https?:/.test(url) ? url : this.base + url, { waitUntil: 'load' });
@@ -200,13 +246,13 @@ export class TestRun {
     };
   }
 
-  /** Closes the context opened last (one that may hold a frozen page). */
+  /** Closes the page opened last (one that may be frozen). */
   async closeLast() {
-    await this.contexts.pop()?.close().catch(() => {});
+    await this.closers.pop()?.().catch(() => {});
   }
 
   async closeAll() {
-    await Promise.all(this.contexts.map((context) => context.close().catch(() => {})));
+    await Promise.all(this.closers.map((close) => close().catch(() => {})));
   }
 }
 
@@ -237,7 +283,7 @@ export class ViolationLog {
       rule.screens.push(screen);
       for (const node of violation.nodes) {
         const target = node.target.join(' ');
-        if (!rule.targets.has(target)) rule.targets.set(target, node.failureSummary ?? '');
+        if (!rule.targets.has(target)) rule.targets.set(target, `${node.html.slice(0, 160)}\n${node.failureSummary ?? ''}`);
       }
       this.rules.set(violation.id, rule);
     }
@@ -273,6 +319,8 @@ async function runTest(browser, env, name, test) {
       TEST_TIMEOUT_MS,
       () => `timed out after ${TEST_TIMEOUT_MS / 1000}s while ${run.currentStep}`,
     );
+    // Errors after the test's last assertNoErrors, or on a page it never asked: they fail it too.
+    assert(run.errors.length === 0, `the browser reported errors:\n    ${run.errors.join('\n    ')}`);
     console.log(`ok - ${name} (${seconds(started)})`);
     if (detail) console.log(`    ${detail}`);
     return true;
@@ -293,22 +341,36 @@ async function runTest(browser, env, name, test) {
   }
 }
 
+/** Thrown by a suite's setup when it cannot start (a missing build): reported as one failed test. */
+export class SetupFailure extends Error {}
+
 /**
  * Runs `tests` ([name, (run) => detail]) one after the other in one browser and exits: 0 if all
- * passed. `setup()` starts the servers and returns `{ env, close }`; `label` prefixes the summary.
- * E2E_ONLY=text runs only the tests whose name contains it.
+ * passed. `setup()` starts the servers and returns `{ env, close }` (or throws a SetupFailure);
+ * `label` prefixes the summary. Each test has TEST_TIMEOUT_MS, and fails on any browser error on
+ * any of its pages. E2E_ONLY=text runs only the tests whose name contains it.
  */
 export async function runSuite({ label, tests, setup }) {
   const started = Date.now();
+  const cannotStart = (message) => {
+    console.log(`not ok - ${message}`);
+    console.log(`${label}: 0 passed, 1 failed`);
+    process.exit(1);
+  };
   try {
     if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-      console.log(`not ok - ${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
-      console.log(`${label}: 0 passed, 1 failed`);
-      process.exit(1);
+      cannotStart(`${path.join(DIST, 'index.html')} is missing: run \`trunk build --release\` first`);
     }
     const only = process.env.E2E_ONLY;
     const selected = only ? tests.filter(([name]) => name.includes(only)) : tests;
-    const { env, close } = await setup();
+    let server;
+    try {
+      server = await setup();
+    } catch (error) {
+      if (error instanceof SetupFailure) cannotStart(error.message);
+      throw error;
+    }
+    const { env, close } = server;
     const browser = await chromium.launch(CHROMIUM);
     let passed = 0;
     let failed = 0;
@@ -324,7 +386,7 @@ export async function runSuite({ label, tests, setup }) {
     console.log(`${label}: ${passed} passed, ${failed} failed (${seconds(started)})`);
     process.exit(failed ? 1 : 0);
   } catch (error) {
-    console.log(`not ok - the e2e harness itself failed: ${error.stack ?? error}`);
+    console.log(`not ok - the ${label} harness itself failed: ${error.stack ?? error}`);
     process.exit(1);
   }
 }

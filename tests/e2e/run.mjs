@@ -37,6 +37,7 @@ import {
   serveDist,
   runSuite,
 } from './harness.mjs';
+import { RIGHT, TYPED_ANSWER, waitForQuestion, questionKind, waitForVerdict, answer, next } from './quiz.mjs';
 
 const SEED = Number(process.env.E2E_SEED ?? 42);
 const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
@@ -111,80 +112,8 @@ async function tabTo(page, selector, { text, limit = 30, shift = false } = {}) {
   );
 }
 
-/** Waits until the card for question n (1-based) is on screen. */
-async function waitForQuestion(page, n, total) {
-  const expected = `Question ${n} of ${total}`;
-  try {
-    await page.waitForFunction(
-      (text) => document.querySelector('form.sq-card h2')?.textContent.trim() === text,
-      expected,
-      { timeout: 10_000 },
-    );
-  } catch {
-    const heading = await page.evaluate(() => document.querySelector('.sq-widget h1, .sq-widget h2')?.textContent.trim() ?? null);
-    throw new Failure(`expected the heading "${expected}", the page shows ${JSON.stringify(heading)}`);
-  }
-}
-
-/** The kind of the question on screen, read from its native inputs. */
-function questionKind(page) {
-  return page.evaluate(() => {
-    const fieldset = document.querySelector('form.sq-card fieldset.sq-question');
-    if (fieldset.querySelector('.sq-options input[type=radio]')) return 'choice';
-    if (fieldset.querySelector('.sq-matching select')) return 'matching';
-    if (fieldset.querySelector('.sq-ordering')) return 'ordering';
-    if (fieldset.querySelector('.sq-cloze')) return 'cloze';
-    if (fieldset.querySelector('input[inputmode=decimal]')) return 'numeric';
-    return 'unknown';
-  });
-}
-
-/** A plausible typed answer: a number for numeric questions, a word for cloze. */
-const TYPED_ANSWER = { numeric: '220', cloze: 'Kyiv' };
-
 function checkButtonDisabled(page) {
   return page.evaluate(() => document.querySelector('form.sq-card button[type=submit]')?.disabled ?? null);
-}
-
-/** Waits for the feedback in the live region after Check and returns whether it says "right". */
-async function waitForFeedback(page) {
-  try {
-    await page.waitForSelector('form.sq-card [aria-live=polite] .sq-feedback', { timeout: 5_000 });
-  } catch {
-    throw new Failure('no feedback appeared in the aria-live region after Check');
-  }
-  const verdict = (await page.locator('form.sq-card [aria-live=polite] .sq-verdict').textContent()).trim();
-  assert(verdict === '✓ Right.' || verdict === '✗ Not quite.', `unexpected verdict ${JSON.stringify(verdict)}`);
-  return verdict === '✓ Right.';
-}
-
-/**
- * Answers the question on screen through Playwright's element actions (tests B and C only; test A
- * uses the keyboard alone), presses Check and waits for the feedback. Returns the kind.
- */
-async function answerDirectly(page) {
-  const kind = await questionKind(page);
-  const card = page.locator('form.sq-card');
-  if (kind === 'choice') {
-    await card.locator('.sq-options input[type=radio]').first().check();
-  } else if (kind === 'matching') {
-    const selects = card.locator('.sq-matching select');
-    for (let i = 0; i < (await selects.count()); i++) {
-      const options = await selects.nth(i).locator('option').count();
-      await selects.nth(i).selectOption({ index: 1 + (i % (options - 1)) });
-    }
-  } else if (kind === 'ordering') {
-    await card.locator('.sq-ordering button:not([disabled])').first().click();
-  } else {
-    await card.locator('input[type=text]').fill(TYPED_ANSWER[kind] ?? 'Kyiv');
-  }
-  await card.getByRole('button', { name: 'Check answer' }).click();
-  await waitForFeedback(page);
-  return kind;
-}
-
-function pressNextDirectly(page, n, total) {
-  return page.getByRole('button', { name: n === total ? 'See results' : 'Next question' }).click();
 }
 
 function orderingTexts(page) {
@@ -237,7 +166,7 @@ async function keyboardOnly(run, total, seed = SEED) {
     kinds.push(kind);
     run.step(`question ${n} (${kind}): answering by keyboard`);
     await answerWithKeyboard(page, kind, n);
-    right += (await waitForFeedback(page)) ? 1 : 0;
+    right += (await waitForVerdict(page, `question ${n} (${kind})`)) === RIGHT ? 1 : 0;
 
     const focusAfterCheck = await describeFocus(page);
     if (focusAfterCheck === 'body') focusLostAfterCheck.push(kind);
@@ -367,9 +296,9 @@ async function axeScreens(run) {
       scanned.add(kind);
       kindsScanned.add(kind);
       if (first) await scan(`question ${n} (${kind})`);
-      await answerDirectly(page);
+      await answer(page, `${colorScheme}: question ${n}`);
       if (first) await scan(`feedback ${n} (${kind})`);
-      await pressNextDirectly(page, n, LONG_QUIZ_LENGTH);
+      await next(page, n, LONG_QUIZ_LENGTH);
     }
     await page.waitForSelector('section.sq-summary');
     await scan('summary');
@@ -410,9 +339,9 @@ async function screenshots(run) {
       run.step(`${size}: question ${n}`);
       await waitForQuestion(page, n, QUIZ_LENGTH);
       if (n === 1) await shoot('question');
-      await answerDirectly(page);
+      await answer(page, `${size}: question ${n}`);
       if (n === 1) await shoot('feedback');
-      await pressNextDirectly(page, n, QUIZ_LENGTH);
+      await next(page, n, QUIZ_LENGTH);
     }
     await page.waitForSelector('section.sq-summary');
     await shoot('summary');
@@ -489,7 +418,7 @@ async function sameQuizAsCli(run) {
   const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP });
   await goto(`${quizUrl(QUIZ_LENGTH)}&autostart=1`);
   for (const [i, question] of expected.entries()) {
-    await page.waitForSelector(`form.sq-card h2:text-is("Question ${i + 1} of ${QUIZ_LENGTH}")`);
+    await waitForQuestion(page, i + 1, QUIZ_LENGTH);
     const legend = (await page.locator('fieldset.sq-question > legend').textContent()).trim();
     assert(legend === question.prompt, `question ${i + 1}: the page asks "${legend}", the CLI "${question.prompt}"`);
     const options = await page.locator('.sq-options label span').allTextContents();
@@ -500,12 +429,8 @@ async function sameQuizAsCli(run) {
       );
     }
     // Answer anything to move on; correctness is the browser tests' business.
-    if (options.length) await page.locator('.sq-options input').first().check();
-    for (const input of await page.locator('.sq-question input[type=text]').all()) await input.fill('1');
-    for (const select of await page.locator('.sq-matching select').all()) await select.selectOption({ index: 1 });
-    await page.locator('form.sq-card button[type=submit]').click();
-    await page.waitForSelector('.sq-feedback');
-    await page.locator('form.sq-card button[type=submit]').click();
+    await answer(page, `question ${i + 1}`);
+    await next(page, i + 1, QUIZ_LENGTH);
   }
   await page.waitForSelector('section.sq-summary');
   assertNoErrors();
@@ -520,15 +445,9 @@ async function subPathUnderCsp(run) {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   await goto(`${SUB_PATH}?seed=${SEED}&count=1&autostart=1`);
-  await page.waitForSelector('form.sq-card h2');
-  for (const input of await page.locator('.sq-question input[type=radio]').all()) {
-    await input.check();
-    break;
-  }
-  for (const input of await page.locator('.sq-question input[type=text]').all()) await input.fill('1');
-  for (const select of await page.locator('.sq-matching select').all()) await select.selectOption({ index: 1 });
-  await page.locator('form.sq-card button[type=submit]').click();
-  await page.locator('form.sq-card button[type=submit]').click();
+  await waitForQuestion(page, 1, 1, SUB_PATH);
+  await answer(page, `${SUB_PATH}, question 1`);
+  await next(page, 1, 1);
   const link = await page.locator('section.sq-summary input[readonly]').inputValue();
   assert(new URL(link).pathname === SUB_PATH, `the share link leaves the sub-path: ${link}`);
   assert(violations.length === 0, `CSP violations:\n    ${violations.join('\n    ')}`);
