@@ -556,9 +556,19 @@ mod tests {
             None => pattern == response,
         };
         let prepared = sourced_core::Prepared::new(crate::embedded_table().unwrap());
-        let quiz = sourced_core::generate(&prepared, &QuizSpec::new(1, 20));
+        // Every kind, so that every interaction type is seen whatever one seed draws.
+        let questions: Vec<sourced_core::Question> = sourced_core::QuestionKind::ALL
+            .into_iter()
+            .flat_map(|kind| {
+                let spec = QuizSpec {
+                    kinds: vec![kind],
+                    ..QuizSpec::new(1, 3)
+                };
+                sourced_core::generate(&prepared, &spec).questions
+            })
+            .collect();
         let mut seen = std::collections::BTreeSet::new();
-        for question in &quiz.questions {
+        for question in &questions {
             let (kind, pattern, ..) = interaction(question);
             seen.insert(kind);
             let response = xapi_response(question, &question.correct_response());

@@ -187,3 +187,25 @@ fn a_reading_quiz_prints_its_passage_and_passages_are_listed_by_number() {
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("passage expects a passage number from 1 to"));
 }
+
+#[test]
+fn a_quiz_that_filters_leave_empty_exits_2_naming_the_filters() {
+    let output = sourced(&[
+        "quiz",
+        "--seed",
+        "7",
+        "--count",
+        "8",
+        "--kinds",
+        "numeric",
+        "--difficulty",
+        "easy",
+    ]);
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("--kinds numeric") && text.contains("--difficulty easy"),
+        "{text}"
+    );
+    assert!(output.stdout.is_empty(), "no empty quiz printed");
+}

@@ -80,6 +80,7 @@ evidence = [
 id = "kellogg"
 topic = "united-states"
 kind = "person"
+class = "us-official"
 ask = "Which U.S. envoy attended the ceremony?"
 claim = "{{answer}} attended."
 answer = "Keith Kellogg"
@@ -129,7 +130,7 @@ fn one_changed_character_in_a_quote_is_found_and_located() {
 fn an_unknown_source_is_reported_with_the_known_ones() {
     let facts = valid_facts("").replace(r#"source = "loveworld-rewrite""#, r#"source = "reuters""#);
     let msgs = messages(&check(&facts).1);
-    assert!(msgs.contains(&"facts.toml:46: fact `kellogg`: quote names unknown source `reuters` (known: kyiv-report, cbc-aggregator, cbc-translation, wire-brief, loveworld-rewrite)".to_string()), "{msgs:#?}");
+    assert!(msgs.contains(&"facts.toml:47: fact `kellogg`: quote names unknown source `reuters` (known: kyiv-report, cbc-aggregator, cbc-translation, wire-brief, loveworld-rewrite)".to_string()), "{msgs:#?}");
     assert!(
         msgs.contains(
             &"sources.toml:39: source `loveworld-rewrite` is not quoted by any fact".to_string()
@@ -145,6 +146,7 @@ fn a_duplicate_id_names_the_first_use() {
 id = "kellogg"
 topic = "united-states"
 kind = "person"
+class = "us-official"
 ask = "Who attended?"
 claim = "{answer} attended."
 answer = "Keith Kellogg"
@@ -153,7 +155,7 @@ evidence = [ { source = "kyiv-report", quote = "Keith Kellogg, special envoy of 
     let msgs = messages(&check(&valid_facts(duplicate)).1);
     assert_eq!(
         msgs,
-        ["facts.toml:50: fact `kellogg`: duplicate id: already used by the fact at line 39"]
+        ["facts.toml:51: fact `kellogg`: duplicate id: already used by the fact at line 39"]
     );
 }
 
@@ -202,7 +204,8 @@ fn a_typed_status_is_refused_because_status_is_computed() {
     );
     let msgs = messages(&check(&facts).1);
     assert!(
-        msgs[0].starts_with("facts.toml:41: unknown field `status`, expected one of"),
+        msgs[0]
+            == "facts.toml:41: fact `kellogg`: `status` is not written by hand: statuses are computed from the evidence (remove it)",
         "{msgs:#?}"
     );
 }
@@ -266,5 +269,102 @@ fn a_toml_syntax_error_gives_its_line() {
     assert!(
         msgs.iter().any(|m| m.starts_with("facts.toml:2: ")),
         "{msgs:#?}"
+    );
+}
+
+#[test]
+fn a_malformed_fact_is_reported_once_at_its_line_and_the_others_are_still_verified() {
+    let facts = valid_facts(
+        r#"
+[[fact]]
+id = "broken"
+topic = "visit"
+kind = "date"
+claim = "It happened on {answer}."
+answer = { date = "2025-08-24" }
+evidence = [{ source = "kyiv-report", quote = "On Sunday, August 24, Kyiv hosted" }]
+
+[[fact]]
+id = "typed-status"
+topic = "visit"
+kind = "date"
+ask = "When?"
+claim = "It happened on {answer}."
+status = "corroborated"
+answer = { date = "2025-08-24" }
+evidence = [{ source = "kyiv-report", quote = "On Sunday, August 24, Kyiv hosted" }]
+
+[[fact]]
+id = "changed-quote"
+topic = "nowhere"
+kind = "date"
+ask = "When?"
+claim = "It happened on {answer}."
+answer = { date = "2025-08-24" }
+evidence = [{ source = "kyiv-report", quote = "On Monday, August 24, Kyiv hosted" }]
+"#,
+    );
+    let (_, problems) = check(&facts);
+    let text = messages(&problems).join("\n");
+    assert!(
+        text.contains("fact `broken`: missing field `ask`"),
+        "{text}"
+    );
+    assert_eq!(text.matches("`broken`").count(), 1, "reported once: {text}");
+    assert!(text.contains("fact `typed-status`: `status` is not written by hand: statuses are computed from the evidence"), "{text}");
+    // The facts that did parse are verified as usual, in the same run.
+    assert!(text.contains("unknown topic `nowhere`"), "{text}");
+    assert!(text.contains("not verbatim"), "{text}");
+    // No consequence of the parse failures is invented.
+    assert!(!text.contains("is not quoted by any fact"), "{text}");
+    let line = problems
+        .iter()
+        .find(|p| p.to_string().contains("`broken`"))
+        .unwrap()
+        .location
+        .line;
+    let expected = facts.lines().position(|l| l == "id = \"broken\"").unwrap() as u32;
+    assert!(
+        (expected..=expected + 8).contains(&line),
+        "line {line} near {expected}"
+    );
+}
+
+#[test]
+fn a_sentence_recorded_as_a_source_error_is_evidence_of_that_error_only() {
+    let facts = valid_facts(
+        r#"
+[[fact]]
+id = "error-former-president"
+topic = "reporting"
+kind = "source_error"
+ask = "What does the LoveWorld rewrite wrongly call Donald Trump?"
+claim = "The LoveWorld rewrite calls the sitting president \"{answer}\"."
+answer = "Former U.S. President"
+about = "loveworld-rewrite"
+correct = "U.S. President Donald Trump"
+evidence = [{ source = "loveworld-rewrite", quote = "Former U.S. President Donald Trump has taken a leading role in current peace efforts" }]
+correction = [{ source = "cbc-aggregator", quote = "despite attempts by the administration of U.S. President Donald Trump to broker a Ukraine-Russia settlement." }]
+
+[[fact]]
+id = "us-trump"
+topic = "united-states"
+kind = "person"
+class = "us-president"
+ask = "Who has taken a leading role in peace efforts?"
+claim = "{answer} has taken a leading role in peace efforts."
+answer = "Donald Trump"
+evidence = [{ source = "loveworld-rewrite", quote = "U.S. President Donald Trump has taken a leading role" }]
+"#,
+    );
+    let (_, problems) = check(&facts);
+    let text = messages(&problems).join("\n");
+    assert!(
+        text.contains("fact `us-trump`: quote lies in a sentence of `loveworld-rewrite` recorded as source error `error-former-president`"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("fact `error-former-president`: quote lies"),
+        "the error's own evidence is allowed: {text}"
     );
 }

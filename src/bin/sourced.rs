@@ -237,7 +237,14 @@ mod cli {
         let seed = config
             .seed
             .ok_or("quiz: --seed N is required, so that the quiz can be reproduced")?;
-        let quiz = sourced_core::generate(&prepared, &config.spec(seed));
+        let spec = config.spec(seed);
+        let quiz = sourced_core::generate(&prepared, &spec);
+        if quiz.questions.is_empty() {
+            return Err(format!(
+                "quiz: no question fits {}; drop or change one of them",
+                filters(&spec)
+            ));
+        }
         if json {
             outln!(
                 "{}",
@@ -247,6 +254,21 @@ mod cli {
             out!("{}", quiz_text(&prepared, &quiz));
         }
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// The options that narrow a quiz, as the command line spells them (`--kinds numeric with --difficulty easy`).
+    fn filters(spec: &sourced_core::QuizSpec) -> String {
+        let mut given: Vec<String> = Vec::new();
+        for (key, value) in spec.query_pairs() {
+            if !matches!(key, "seed" | "count") {
+                given.push(format!("--{key} {value}"));
+            }
+        }
+        match given.as_slice() {
+            [] => "this table (it has no questions to ask)".into(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} with {last}", rest.join(", ")),
+        }
     }
 
     /// The documented JSON shape (see README): `answer` depends on the kind.

@@ -328,10 +328,42 @@ impl fmt::Display for Value {
             Value::Money(money) => money.fmt(f),
             Value::Date(date) => date.fmt(f),
             Value::Count(count) if count.unit.is_empty() => write!(f, "{}", count.value),
+            // One of a unit counted in the plural: "1 element", not "1 elements".
+            Value::Count(count) if count.value == 1 => {
+                let unit = count.unit.strip_suffix('s').filter(|u| !u.ends_with('s'));
+                write!(f, "1 {}", unit.unwrap_or(&count.unit))
+            }
             Value::Count(count) => write!(f, "{} {}", count.value, count.unit),
             Value::Text(text) => f.write_str(text),
         }
     }
+}
+
+/// "a" or "an" before `word`, by its sound as far as spelling tells (an hour, a one-off, a European).
+pub fn indefinite_article(word: &str) -> &'static str {
+    let lower = word
+        .trim_start_matches(['“', '"', '‘', '\''])
+        .to_lowercase();
+    let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+        && !["one", "eu", "uni", "use", "usu", "ukr", "u.s", "ura"]
+            .iter()
+            .any(|p| lower.starts_with(p));
+    if vowel
+        || ["hour", "honest", "honou"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// One verbatim quote and the source it is from.
@@ -370,6 +402,43 @@ impl Status {
     }
 }
 
+/// How one fact's sum relates to another's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// This sum is part of the other (an item of a package).
+    PartOf,
+    /// The same money, in another currency or wording.
+    SameAs,
+    /// The reports allow reading both as one sum; they do not say.
+    PossiblySameAs,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 3] = [Relation::PartOf, Relation::SameAs, Relation::PossiblySameAs];
+
+    /// The name written in `facts.toml` (`part_of`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::PartOf => "part_of",
+            Relation::SameAs => "same_as",
+            Relation::PossiblySameAs => "possibly_same_as",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// A relation from one fact's sum to another fact's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    pub to: FactId,
+    #[serde(rename = "as")]
+    pub kind: Relation,
+}
+
 /// One verified statement about the story, with its evidence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -404,6 +473,17 @@ pub struct Fact {
     /// … and the quotes that show it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub correction: Vec<Evidence>,
+    /// Text answers: the semantic class of the answer (`baltic-state`, `us-official`); distractors
+    /// come only from answers of the same class (and the fact's own `distractors`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// Money answers: how this sum relates to other facts' sums (part of a total, the same money
+    /// in another currency or wording). Related sums are never offered against each other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    /// Context a reader needs beside the explanation (how two reports' figures may fit together).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Computed by the verifier.
     pub status: Status,
     /// Computed by the verifier: how many independence groups the evidence spans.
@@ -430,8 +510,36 @@ impl Fact {
     }
 
     /// The claim with `answer` in place of `{answer}`.
+    ///
+    /// The article before the slot agrees with the value put in it: "a {answer}" becomes "an
+    /// election monitor", and "the {answer}" takes "the White House" without doubling "the".
     pub fn claim_with(&self, answer: &str) -> String {
-        self.claim.replacen("{answer}", answer, 1)
+        let Some((head, tail)) = self.claim.split_once("{answer}") else {
+            return self.claim.clone();
+        };
+        let Some(words) = head.strip_suffix(' ') else {
+            return format!("{head}{answer}{tail}");
+        };
+        let (before, last) = words.rsplit_once(' ').map_or(("", words), |(b, l)| (b, l));
+        let with = |article: &str| match before {
+            "" => format!("{article} "),
+            _ => format!("{before} {article} "),
+        };
+        let value_has_the = answer.len() > 4 && answer[..4].eq_ignore_ascii_case("the ");
+        let without_article = match before {
+            "" => String::new(),
+            _ => format!("{before} "),
+        };
+        match last {
+            "the" if value_has_the => format!("{without_article}{answer}{tail}"),
+            "The" if value_has_the => format!("{without_article}{}{tail}", capitalised(answer)),
+            "a" | "an" => format!("{}{answer}{tail}", with(indefinite_article(answer))),
+            "A" | "An" => format!(
+                "{}{answer}{tail}",
+                with(&capitalised(indefinite_article(answer)))
+            ),
+            _ => format!("{head}{answer}{tail}"),
+        }
     }
 
     /// Whether `value` is one any source supports for this fact, in any spelling.
@@ -459,6 +567,69 @@ impl Fact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn claim(text: &str) -> Fact {
+        Fact {
+            id: FactId("f".into()),
+            topic: Topic("visit".into()),
+            kind: AnswerKind::Term,
+            ask: String::new(),
+            claim: text.into(),
+            label: None,
+            versions: Vec::new(),
+            spellings: Vec::new(),
+            not_distractors: Vec::new(),
+            distractors: Vec::new(),
+            quotation: None,
+            about: None,
+            correct: None,
+            correction: Vec::new(),
+            class: None,
+            related: Vec::new(),
+            note: None,
+            status: Status::SingleSource,
+            independent_reports: 0,
+        }
+    }
+
+    #[test]
+    fn the_article_before_a_slot_agrees_with_its_value() {
+        let f = claim("He was invited as a {answer} to Kyiv.");
+        assert_eq!(
+            f.claim_with("election monitor"),
+            "He was invited as an election monitor to Kyiv."
+        );
+        assert_eq!(
+            f.claim_with("observer"),
+            "He was invited as an observer to Kyiv."
+        );
+        assert_eq!(
+            f.claim_with("U.S. envoy"),
+            "He was invited as a U.S. envoy to Kyiv."
+        );
+        let f = claim("It goes through the {answer}.");
+        assert_eq!(
+            f.claim_with("the White House"),
+            "It goes through the White House."
+        );
+        assert_eq!(f.claim_with("Pentagon"), "It goes through the Pentagon.");
+        let f = claim("A {answer} was signed.");
+        assert_eq!(f.claim_with("agreement"), "An agreement was signed.");
+        assert_eq!(
+            claim("{answer} said it.").claim_with("Carney"),
+            "Carney said it."
+        );
+        let one = Value::Count(Count {
+            value: 1,
+            unit: "elements".into(),
+        });
+        assert_eq!(one.to_string(), "1 element");
+        let two = Value::Count(Count {
+            value: 2,
+            unit: "elements".into(),
+        });
+        assert_eq!(two.to_string(), "2 elements");
+    }
 
     #[test]
     fn amounts_are_spelled_the_way_articles_write_them() {

@@ -4,7 +4,8 @@
 //! the CLI and the build script hand it the file system.
 
 use crate::fact::{
-    AnswerKind, Count, Currency, Date, Evidence, Fact, FactId, Money, Status, Topic, Value, Version,
+    AnswerKind, Count, Currency, Date, Evidence, Fact, FactId, Money, Related, Relation, Status,
+    Topic, Value, Version,
 };
 use crate::source::{Source, SourceId, SourceKind};
 use crate::table::FactTable;
@@ -138,6 +139,7 @@ fn read_sources(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FactsFile {
+    #[serde(default)]
     fact: Vec<RawFact>,
 }
 
@@ -164,6 +166,18 @@ struct RawFact {
     correct: Option<String>,
     #[serde(default)]
     correction: Vec<RawEvidence>,
+    class: Option<String>,
+    #[serde(default)]
+    related: Vec<RawRelation>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    to: String,
+    #[serde(rename = "as")]
+    relation: String,
 }
 
 #[derive(Deserialize)]
@@ -180,12 +194,71 @@ struct RawEvidence {
     quote: Spanned<String>,
 }
 
+/// `facts.toml` cut before each `[[fact]]` header, each piece padded with the newlines before it,
+/// so that a piece parses on its own and its spans give the file's own line numbers.
+fn fact_pieces(text: &str) -> Vec<String> {
+    let mut starts: Vec<usize> = text
+        .match_indices("[[fact]]")
+        .map(|(at, _)| at)
+        .filter(|&at| at == 0 || text.as_bytes()[at - 1] == b'\n')
+        .collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&text.len()]))
+        .map(|(&start, &end)| "\n".repeat(text[..start].matches('\n').count()) + &text[start..end])
+        .collect()
+}
+
+/// The `id = "…"` a piece of `facts.toml` gives, read without parsing it (it may not parse).
+fn piece_id(piece: &str) -> Option<&str> {
+    piece.lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?;
+        value.trim().strip_prefix('"')?.split('"').next()
+    })
+}
+
+/// The message for a fact that could not be read, with what to do for the common slips.
+fn fact_syntax_message(error: &toml::de::Error) -> String {
+    let message = error.message().trim_end().to_string();
+    if message.contains("unknown field `status`") {
+        "`status` is not written by hand: statuses are computed from the evidence (remove it)"
+            .into()
+    } else {
+        message
+    }
+}
+
+/// Reads every fact it can: a fact that does not parse is reported once, at its line, and the
+/// others are read and verified as usual.
 fn read_facts(text: &str, draft: &mut Draft, problems: &mut Vec<Problem>) {
-    let file: FactsFile = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(error) => return problems.push(syntax_problem(FACTS_FILE, text, error)),
-    };
-    for raw in file.fact {
+    for piece in fact_pieces(text) {
+        match toml::from_str::<FactsFile>(&piece) {
+            Ok(file) => read_fact_list(&piece, file.fact, draft, problems),
+            Err(error) => {
+                draft.unread_facts += 1;
+                let line = error
+                    .span()
+                    .map(|span| line_of(&piece, span.start))
+                    .unwrap_or(0);
+                let message = match piece_id(&piece) {
+                    Some(id) => format!("fact `{id}`: {}", fact_syntax_message(&error)),
+                    None => fact_syntax_message(&error),
+                };
+                problems.push(file_problem(FACTS_FILE, line, message));
+            }
+        }
+    }
+}
+
+fn read_fact_list(text: &str, raws: Vec<RawFact>, draft: &mut Draft, problems: &mut Vec<Problem>) {
+    for raw in raws {
         let line = line_of(text, raw.id.span().start);
         let id = FactId(raw.id.get_ref().clone());
         let mut complain = |message: String| {
@@ -249,6 +322,24 @@ fn read_facts(text: &str, draft: &mut Draft, problems: &mut Vec<Problem>) {
             }
         }
         let correction = evidence_of(raw.correction);
+        let mut related = Vec::new();
+        for relation in raw.related {
+            match Relation::from_name(&relation.relation) {
+                Some(kind) => related.push(Related {
+                    to: FactId(relation.to),
+                    kind,
+                }),
+                None => {
+                    let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
+                    complain(format!(
+                        "related: unknown relation `{}`; relations are: {}",
+                        relation.relation,
+                        names.join(", ")
+                    ));
+                    bad_answer = true;
+                }
+            }
+        }
         if bad_answer {
             continue;
         }
@@ -268,6 +359,9 @@ fn read_facts(text: &str, draft: &mut Draft, problems: &mut Vec<Problem>) {
             about: raw.about.map(SourceId),
             correct: raw.correct,
             correction,
+            class: raw.class,
+            related,
+            note: raw.note,
             status: Status::SingleSource,
             independent_reports: 0,
         });

@@ -1,5 +1,7 @@
 //! Text helpers shared by the verifier and the generator: whitespace normalization and matching.
 
+use std::ops::Range;
+
 /// Collapses every run of whitespace to one space and trims the ends.
 ///
 /// This is the only normalization a quote is allowed: see `questions/README.md`.
@@ -52,6 +54,62 @@ pub fn longest_matching_prefix(haystack: &str, needle: &str) -> usize {
         }
     }
     low
+}
+
+/// Abbreviations whose full stop does not end a sentence before a capital or a digit.
+const ABBREVIATIONS: [&str; 24] = [
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "jr", "sr", "no", "vs", "alta",
+    "ont", "que", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+
+/// The sentences of one paragraph, as byte ranges without the space between them.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotation mark or bracket) followed by a
+/// space and a capital, digit or opening quotation mark; not after an abbreviation or initial
+/// (`U.S. Secretary`, `Aug. 24`).
+pub fn sentence_ranges(paragraph: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for i in 0..chars.len() {
+        let (at, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')') {
+            j += 1;
+        }
+        let Some(&(space, ' ')) = chars.get(j) else {
+            continue;
+        };
+        let Some(&(next_at, next)) = chars.get(j + 1) else {
+            continue;
+        };
+        let opens =
+            next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '"' | '‘' | '(');
+        if !opens || (c == '.' && abbreviation(&paragraph[start..at])) {
+            continue;
+        }
+        ranges.push(start..space);
+        start = next_at;
+    }
+    if start < paragraph.len() {
+        ranges.push(start..paragraph.len());
+    }
+    ranges.into_iter()
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial (`U.S`, `J`, `Aug`).
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.contains('.')
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@ use crate::extract;
 use crate::fact::{AnswerKind, Evidence, Fact, FactId, Status, Value, TOPICS};
 use crate::source::{assign_independence_groups, Source, SourceId};
 use crate::table::FactTable;
-use crate::text::{fold, longest_matching_prefix, normalize_whitespace};
+use crate::text::{fold, longest_matching_prefix, normalize_whitespace, sentence_ranges};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::ops::Range;
 
 /// Where a problem is: a file of the fact-table directory and a 1-based line (0 when unknown).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -51,6 +52,9 @@ pub struct Draft {
     pub texts: BTreeMap<SourceId, String>,
     pub sources_file: String,
     pub facts_file: String,
+    /// Facts that could not be read (already reported): checks of the whole table that they
+    /// could change, such as which sources are quoted, are skipped.
+    pub unread_facts: usize,
 }
 
 /// Verifies a draft: returns the table with statuses computed and every problem found.
@@ -89,13 +93,16 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
         facts.push(fact);
     }
 
+    checker.check_relations(&draft.facts);
+    checker.check_tainted_evidence(&draft.facts, &sources);
+
     let used: BTreeSet<&SourceId> = draft
         .facts
         .iter()
         .flat_map(|f| f.all_evidence().map(|e| &e.source))
         .collect();
     for (i, source) in sources.iter().enumerate() {
-        if !used.contains(&source.id) {
+        if !used.contains(&source.id) && draft.unread_facts == 0 {
             checker.source_problem(
                 i,
                 format!("source `{}` is not quoted by any fact", source.id),
@@ -104,6 +111,26 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
     }
     let problems = checker.problems;
     (FactTable { sources, facts }, problems)
+}
+
+/// Where a (whitespace-normalized) quote occurs in a source's paragraphs: (paragraph number,
+/// paragraph, byte range in it). Quotes that cross a paragraph break are not found here.
+fn occurrences<'s>(source: &'s Source, quote: &str) -> Vec<(usize, &'s str, Range<usize>)> {
+    let quote = normalize_whitespace(quote);
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    source
+        .paragraphs()
+        .enumerate()
+        .flat_map(|(p, paragraph)| {
+            let len = quote.len();
+            paragraph
+                .match_indices(quote.as_str())
+                .map(move |(at, _)| (p, paragraph, at..at + len))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A fact's status and the number of independence groups whose quotes state its answer.
@@ -173,6 +200,96 @@ impl Checker<'_> {
             fact: None,
             message,
         });
+    }
+
+    /// Every `related` names another money fact of the table; relations are money's only.
+    fn check_relations(&mut self, facts: &[Fact]) {
+        for (index, fact) in facts.iter().enumerate() {
+            for related in &fact.related {
+                let target = facts.iter().find(|f| f.id == related.to);
+                let message = match target {
+                    _ if fact.kind != AnswerKind::Money => {
+                        format!(
+                            "related: only money facts relate sums, and this fact is {}",
+                            fact.kind.name()
+                        )
+                    }
+                    None => format!("related: no fact has the id `{}`", related.to),
+                    Some(target) if target.id == fact.id => {
+                        "related: a fact cannot relate to itself".into()
+                    }
+                    Some(target) if target.kind != AnswerKind::Money => format!(
+                        "related: `{}` is a {} fact; sums relate only to sums",
+                        target.id,
+                        target.kind.name()
+                    ),
+                    Some(_) => continue,
+                };
+                self.fact_problem(index, message);
+            }
+        }
+    }
+
+    /// A sentence recorded as a source error is evidence of that error only: a quote of another
+    /// fact that lies in it (wholly or partly) would carry the error into a fact.
+    fn check_tainted_evidence(&mut self, facts: &[Fact], sources: &[Source]) {
+        // (source, paragraph, sentence range, error id) for every sentence an error's evidence touches.
+        let mut tainted: Vec<(&SourceId, usize, Range<usize>, &FactId)> = Vec::new();
+        for error in facts.iter().filter(|f| f.kind == AnswerKind::SourceError) {
+            for evidence in error.versions.iter().flat_map(|v| &v.evidence) {
+                let Some(source) = sources.iter().find(|s| s.id == evidence.source) else {
+                    continue;
+                };
+                for (p, paragraph, at) in occurrences(source, &evidence.quote) {
+                    for sentence in sentence_ranges(paragraph) {
+                        if sentence.start < at.end && at.start < sentence.end {
+                            tainted.push((&source.id, p, sentence, &error.id));
+                        }
+                    }
+                }
+            }
+        }
+        for (index, fact) in facts.iter().enumerate() {
+            let quotes = fact
+                .versions
+                .iter()
+                .flat_map(|v| &v.evidence)
+                .filter(|_| fact.kind != AnswerKind::SourceError)
+                .chain(&fact.correction);
+            for evidence in quotes {
+                let Some(source) = sources.iter().find(|s| s.id == evidence.source) else {
+                    continue;
+                };
+                let hit =
+                    occurrences(source, &evidence.quote)
+                        .into_iter()
+                        .find_map(|(p, _, at)| {
+                            tainted.iter().find(|(s, tp, sentence, _)| {
+                                **s == source.id
+                                    && *tp == p
+                                    && sentence.start < at.end
+                                    && at.start < sentence.end
+                            })
+                        });
+                if let Some((_, _, _, error)) = hit {
+                    let line = self
+                        .draft
+                        .quote_lines
+                        .get(&(index, evidence.quote.clone()))
+                        .or_else(|| self.draft.fact_lines.get(index))
+                        .copied()
+                        .unwrap_or(0);
+                    self.push_fact(
+                        index,
+                        line,
+                        format!(
+                            "quote lies in a sentence of `{}` recorded as source error `{error}`; a sentence a report got wrong is evidence of that error only: quote another sentence or another source",
+                            source.id
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     fn fact_problem(&mut self, index: usize, message: String) {
@@ -256,6 +373,35 @@ impl Checker<'_> {
         }
         if fact.ask.trim().is_empty() {
             self.fact_problem(index, "`ask` (the question stem) is empty".into());
+        }
+        let classed = matches!(
+            fact.kind,
+            AnswerKind::Person
+                | AnswerKind::Place
+                | AnswerKind::Organization
+                | AnswerKind::Country
+                | AnswerKind::Speaker
+        );
+        match &fact.class {
+            None if classed => self.fact_problem(
+                index,
+                format!(
+                    "{} answer needs a `class`, the sort of {} it is (`us-official`, `baltic-state`, `kyiv-square`): its distractors come only from that class",
+                    if fact.kind == AnswerKind::Organization { "an organization" } else { match fact.kind { AnswerKind::Person => "a person", AnswerKind::Place => "a place", AnswerKind::Country => "a country", _ => "a speaker" } },
+                    fact.kind.name()
+                ),
+            ),
+            Some(class) if !classed => self.fact_problem(
+                index,
+                format!("`class = \"{class}\"`: only person, place, organization, country and speaker answers have a class"),
+            ),
+            Some(class)
+                if class.is_empty()
+                    || !class.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') =>
+            {
+                self.fact_problem(index, format!("class `{class}` must be lowercase letters, digits and '-'"))
+            }
+            _ => {}
         }
         if fact.versions.is_empty() {
             self.fact_problem(

@@ -6,6 +6,24 @@ use crate::fact::Value;
 use crate::question::{Body, Question, QuestionKind};
 use crate::table::FactIdx;
 
+/// A claim as the rest of a sentence: its first letter lower-cased, unless it opens with a name
+/// or an acronym (a capital followed by another capital, or a word the claim capitalises again).
+fn lowercase_first(claim: &str) -> String {
+    let first_word = claim.split_whitespace().next().unwrap_or_default();
+    let common = [
+        "The", "A", "An", "It", "Its", "This", "These", "Their", "There", "Two", "Three", "Four",
+        "Five", "One", "More", "Over", "Some", "Both", "Each", "Every", "Other", "Another",
+    ];
+    if common.contains(&first_word) {
+        let mut chars = claim.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+    } else {
+        claim.to_string()
+    }
+}
+
 impl Generator<'_> {
     pub(super) fn multiple_choice(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let prep = &self.prepared.facts[f];
@@ -35,17 +53,23 @@ impl Generator<'_> {
             let pick = dice.below(pool.len());
             pool[pick].to_string()
         };
-        let prompt = format!("True or false? {}", fact.claim_with(&shown));
+        // The quiz asks what the reports say: "False" means no report says it, not that it is untrue.
+        let prompt = format!(
+            "True or false? According to the reports, {}",
+            lowercase_first(&fact.claim_with(&shown))
+        );
         let body = Body::Choice {
             options: vec!["True".into(), "False".into()],
             correct: usize::from(!truth),
         };
         let mut question = self.question(QuestionKind::TrueFalse, prompt, f, body);
-        question.answer_text = if truth {
-            "True".into()
+        if truth {
+            question.answer_text = "True".into();
         } else {
-            format!("False: it was {}", fact.answer())
-        };
+            question.answer_text = "False".into();
+            question.explanation =
+                format!("None of the reports says this. {}", question.explanation);
+        }
         question
     }
 

@@ -24,6 +24,25 @@ impl ClozeSite {
     }
 }
 
+/// Fewest words around a blank: a cloze must be answerable from its context.
+pub(super) const MIN_CONTEXT_WORDS: usize = 8;
+
+/// Whether the blank sits in a list (`including: - ___;`, `A, ___ and C`), where its neighbours
+/// would fit as well as it.
+pub(super) fn list_item(before: &str, after: &str) -> bool {
+    let (before, after) = (before.trim_end(), after.trim_start());
+    let opens = before.ends_with([',', ';', ':', '-', '•'])
+        || before.ends_with(" and")
+        || before.ends_with(" or");
+    let closes =
+        after.starts_with([',', ';']) || after.starts_with("and ") || after.starts_with("or ");
+    let tail: String = before.chars().rev().take(60).collect();
+    let head: String = after.chars().take(60).collect();
+    (opens && closes)
+        || ((before.ends_with(" and") || before.ends_with(" or")) && tail.contains(','))
+        || (after.starts_with(',') && (head.contains(" and ") || head.contains(" or ")))
+}
+
 /// Every quote (of a single-version fact) that writes its answer exactly once.
 pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
     let needles: Vec<String> = match fact.answer() {
@@ -57,7 +76,14 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if word_edge(start) && after_edge && quote.len() > needle.len() + 20 {
+            let (before, after) = (&quote[..start], &quote[end..]);
+            let context = before.split_whitespace().count() + after.split_whitespace().count();
+            // Enough context to answer from, and never one item of a list whose others would fit too.
+            if word_edge(start)
+                && after_edge
+                && context >= MIN_CONTEXT_WORDS
+                && !list_item(before, after)
+            {
                 sites.push(ClozeSite {
                     source: evidence.source.clone(),
                     before: quote[..start].to_string(),

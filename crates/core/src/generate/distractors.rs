@@ -5,10 +5,15 @@ use crate::table::FactTable;
 use crate::text::fold;
 
 /// A fact's distractors, deduplicated, in a fixed order (worked out once per table).
+///
+/// Text answers draw only from answers of the same class (and the fact's own hand-written
+/// ones); sums never from a related sum (a part, a total, the same money in another currency);
+/// a source error's only from its own wrong readings of the same sentence.
 pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
     let answer = fact.answer();
     let mut candidates: Vec<Value> = Vec::new();
     match answer {
+        _ if fact.kind == AnswerKind::SourceError => {}
         Value::Money(money) => {
             let recast = |amount: u64| {
                 Value::Money(Money {
@@ -27,8 +32,13 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
             for (num, den) in [(1, 2), (2, 1), (3, 2), (3, 4), (3, 1), (1, 3)] {
                 candidates.push(recast(round_two_figures(money.amount * num / den)));
             }
+            let related = related_amounts(table, fact);
             candidates.retain(|v| match v {
-                Value::Money(m) => m.amount * 5 >= money.amount && m.amount <= money.amount * 5,
+                Value::Money(m) => {
+                    m.amount * 5 >= money.amount
+                        && m.amount <= money.amount * 5
+                        && !related.contains(&m.amount)
+                }
                 _ => false,
             });
         }
@@ -60,7 +70,7 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
         Value::Text(_) if fact.kind == AnswerKind::Term => {}
         Value::Text(_) => {
             for other in &table.facts {
-                if similar_kinds(fact.kind, other.kind) {
+                if fact.class.is_some() && other.class == fact.class {
                     candidates.extend(other.versions.iter().map(|v| v.answer.clone()));
                 }
             }
@@ -82,6 +92,27 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
         }
     }
     distinct.into_iter().map(|(value, _)| value).collect()
+}
+
+/// Whether two facts' sums are related (either names the other in `related`).
+pub(super) fn related(a: &Fact, b: &Fact) -> bool {
+    a.related.iter().any(|r| r.to == b.id) || b.related.iter().any(|r| r.to == a.id)
+}
+
+/// The amounts (and their conversions) of every sum related to this fact's.
+fn related_amounts(table: &FactTable, fact: &Fact) -> Vec<u64> {
+    table
+        .facts
+        .iter()
+        .filter(|other| related(fact, other))
+        .flat_map(|other| &other.versions)
+        .filter_map(|version| match &version.answer {
+            Value::Money(m) => Some([Some(m.amount), m.usd]),
+            _ => None,
+        })
+        .flatten()
+        .flatten()
+        .collect()
 }
 
 /// The distinct values the sources give for a fact in conflict.

@@ -1,12 +1,24 @@
 //! Explanations: the claim, then how well the sources support it, in plain words; and the question shell.
 
 use super::Generator;
-use crate::fact::{AnswerKind, Fact, Status};
+use crate::fact::{AnswerKind, Currency, Fact, Money, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
+use crate::source::{Source, SourceKind};
 use crate::table::{FactIdx, FactTable};
+use crate::text::normalize_whitespace;
+use crate::verify::states_answer;
 
-/// A fact's explanation (worked out once per table).
+/// A fact's explanation (worked out once per table), with the context note its author gave.
 pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
+    let status = status_line(table, fact);
+    match &fact.note {
+        Some(note) => format!("{status} {note}"),
+        None => status,
+    }
+}
+
+/// The claim, then how well the sources support it.
+fn status_line(table: &FactTable, fact: &Fact) -> String {
     match (fact.kind, fact.status) {
         (AnswerKind::SourceError, _) => format!(
             "{} Other reports: “{}”.",
@@ -25,22 +37,89 @@ pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
                 .collect();
             format!("The sources disagree: {}.", versions.join("; "))
         }
-        (_, Status::Corroborated) => format!(
-            "{} Confirmed by {} independent reports.",
-            fact.claim_with(&fact.answer().to_string()),
-            fact.independent_reports
-        ),
-        (_, Status::SingleSource) => {
-            let who: Vec<String> = fact
-                .all_evidence()
-                .map(|e| table.outlet(&e.source))
-                .collect();
+        (_, Status::Corroborated) => {
+            let reports = reports(table, fact);
             format!(
-                "{} Reported by one source only: {}.",
+                "{} Confirmed by {} independent reports: {}.",
                 fact.claim_with(&fact.answer().to_string()),
-                join_dedup(&who)
+                reports.len(),
+                join_list(&reports)
             )
         }
+        (_, Status::SingleSource) => format!(
+            "{} Reported by one source only: {}.",
+            fact.claim_with(&fact.answer().to_string()),
+            join_list(&reports(table, fact))
+        ),
+    }
+}
+
+/// The reports whose quotes state the fact's answer, one per independence group, each named by
+/// its outlet with any copy of it that also states it ("CBC News (via a news-aggregator app), with
+/// its copy CBC News, machine-translated").
+fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
+    let stating: Vec<&Source> = fact
+        .versions
+        .iter()
+        .flat_map(|v| {
+            v.evidence.iter().filter(move |e| {
+                states_answer(fact, &loose(&v.answer), &normalize_whitespace(&e.quote))
+            })
+        })
+        .filter_map(|e| table.source(&e.source))
+        .fold(Vec::new(), |mut seen: Vec<&Source>, source| {
+            if !seen.iter().any(|s| s.id == source.id) {
+                seen.push(source);
+            }
+            seen
+        });
+    let mut groups: Vec<Vec<&Source>> = Vec::new();
+    for source in stating {
+        match groups
+            .iter_mut()
+            .find(|g| g[0].independence_group == source.independence_group)
+        {
+            Some(group) => group.push(source),
+            None => groups.push(vec![source]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut group| {
+            // The original names the report; translations and rewrites are its copies.
+            group.sort_by_key(|s| s.kind != SourceKind::Original);
+            let copies: Vec<&str> = group[1..].iter().map(|s| s.outlet.as_str()).collect();
+            match copies.as_slice() {
+                [] => group[0].outlet.clone(),
+                [copy] => format!("{}, with its copy {copy}", group[0].outlet),
+                _ => format!(
+                    "{}, with its copies {}",
+                    group[0].outlet,
+                    copies.join(" and ")
+                ),
+            }
+        })
+        .collect()
+}
+
+/// A sum with its currency left open: "$500 million" states "500 million U.S. dollars".
+fn loose(value: &Value) -> Value {
+    match value {
+        Value::Money(money) => Value::Money(Money {
+            currency: Currency::Unstated,
+            usd: None,
+            ..money.clone()
+        }),
+        other => other.clone(),
+    }
+}
+
+/// "A", "A and B", "A; B and C" (items may hold commas).
+fn join_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join("; ")),
     }
 }
 

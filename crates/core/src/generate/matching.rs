@@ -1,7 +1,7 @@
 //! Matching and timeline ordering: several labelled facts in one question.
 
 use super::dice::Dice;
-use super::distractors::similar_kinds;
+use super::distractors::{related, similar_kinds};
 use super::plan::{MatchGroup, TopicIdx};
 use super::Generator;
 use crate::fact::{AnswerKind, Fact, Topic, Value};
@@ -62,8 +62,13 @@ impl Pool {
                 } else {
                     !same_folded(&x.label(), &y.label())
                 };
+                // Related sums (a part and its total, one sum in two currencies) are never two lines.
                 clash.push(
-                    a != b && (x.supports(y.answer()) || y.supports(x.answer()) || !distinct),
+                    a != b
+                        && (x.supports(y.answer())
+                            || y.supports(x.answer())
+                            || !distinct
+                            || related(x, y)),
                 );
             }
         }

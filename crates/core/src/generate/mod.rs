@@ -9,6 +9,7 @@ mod cloze;
 mod dice;
 mod distractors;
 mod explain;
+mod leak;
 mod matching;
 mod numeric;
 mod plan;
@@ -25,6 +26,9 @@ use serde::{Deserialize, Serialize};
 pub use crate::spec::QuizSpec;
 pub use prepared::Prepared;
 pub use source_check::SourceAngle;
+
+/// How many times a question that would give another's answer away is drawn again.
+const LEAK_ATTEMPTS: usize = 3;
 
 /// A generated quiz: the spec it came from and its questions in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +57,8 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     // A reset with no question built since the last one means nothing more can be asked.
     let mut built_since_reset = true;
     let mut best: Vec<usize> = Vec::with_capacity(plans.len());
+    // Per question asked: its facts, what it shows, and what would give its answer away.
+    let mut asked: Vec<(Vec<FactIdx>, String, Vec<String>)> = Vec::with_capacity(spec.count);
     while questions.len() < spec.count {
         // Prefer the least-used angle (in a source-check lesson), then topic, then kind; the dice break ties.
         best.clear();
@@ -83,7 +89,27 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         }
         let chosen_at = best[dice.below(best.len())];
         let chosen = &plans[chosen_at];
-        match generator.build(chosen, &used, &mut dice) {
+        // A question that states an earlier one's answer, or whose answer an earlier one states,
+        // is drawn again (other options), up to three times, before its plan is blocked. A reading
+        // quiz shows every answer in its passage anyway, and a repeat (after every fact was asked)
+        // is about the same facts as the question it repeats.
+        let built = (0..LEAK_ATTEMPTS).find_map(|_| {
+            let (question, facts) = generator.build(chosen, &used, &mut dice)?;
+            if spec.passage.is_some() {
+                return Some((question, facts));
+            }
+            let shown = leak::shown(&question);
+            let keys = leak::keys(prepared, &facts);
+            let fair = asked.iter().all(|(their_facts, their_shown, their_keys)| {
+                their_facts.iter().any(|f| facts.contains(f))
+                    || (!leak::states(&shown, their_keys) && !leak::states(their_shown, &keys))
+            });
+            fair.then(|| {
+                asked.push((facts.clone(), shown, keys));
+                (question, facts)
+            })
+        });
+        match built {
             Some((mut question, facts)) => {
                 // A matching or ordering question counts toward the topic it was chosen for.
                 question.topic = prepared.topics[chosen.topic()].clone();

@@ -31,23 +31,29 @@ pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, f64)> {
     }
 }
 
-fn trim_number(n: f64) -> String {
-    let text = format!("{n:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+/// How precisely to answer, in words: never the tolerance itself, which would give the answer away.
+fn precision_words(answer: f64) -> &'static str {
+    let text = format!("{answer:.3}");
+    let decimals = text
+        .trim_end_matches('0')
+        .split('.')
+        .nth(1)
+        .map_or(0, str::len);
+    match decimals {
+        0 => "",
+        1 => ", to one decimal place",
+        2 => ", to two decimal places",
+        _ => ", to three decimal places",
+    }
 }
 
 impl Generator<'_> {
     pub(super) fn numeric(&self, f: FactIdx) -> Question {
         let fact = &self.table()[f];
         let (answer, unit, tolerance) = numeric_answer(fact).unwrap_or((0.0, String::new(), 0.0));
-        let tolerance_text = if tolerance > 0.0 {
-            format!(", within {}", trim_number(tolerance))
-        } else {
-            String::new()
-        };
         let prompt = match fact.answer() {
-            Value::Money(_) => format!("{} Answer in {unit}{tolerance_text}.", fact.ask),
-            _ => format!("{} Answer with a number.", fact.ask),
+            Value::Money(_) => format!("{} Answer in {unit}{}.", fact.ask, precision_words(answer)),
+            _ => format!("{} Answer with a whole number.", fact.ask),
         };
         self.question(
             QuestionKind::Numeric,

@@ -6,7 +6,7 @@ use super::explain::explain;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
 use super::plan::{Plan, TopicIdx};
-use super::source_check::{error_facts, Foils};
+use super::source_check::Foils;
 use crate::fact::{AnswerKind, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
@@ -137,7 +137,7 @@ impl Prepared {
                     && prep.distractors.len() >= 3
             }
             QuestionKind::SourceCheck => match fact.kind {
-                AnswerKind::SourceError => error_facts(&self.table).count() >= 4,
+                AnswerKind::SourceError => fact.correct.is_some() && prep.distractors.len() >= 3,
                 _ if !single => conflict_options(fact).len() >= 2,
                 AnswerKind::Speaker => false,
                 _ => self.foils.against(fact.status).len() >= 3,

@@ -79,14 +79,6 @@ impl Foils {
     }
 }
 
-/// The recorded source errors that have a correction.
-pub(super) fn error_facts(table: &FactTable) -> impl Iterator<Item = &Fact> {
-    table
-        .facts
-        .iter()
-        .filter(|f| f.kind == AnswerKind::SourceError && f.correct.is_some())
-}
-
 impl Generator<'_> {
     pub(super) fn source_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let fact = &self.table()[f];
@@ -139,16 +131,18 @@ impl Generator<'_> {
             .map(Value::to_string)
             .filter(|s| !same_folded(s, &right))
             .collect();
-        let extra = dice.pick(
-            &self.prepared.facts[f].distractors,
-            4usize.saturating_sub(wrong.len() + 1),
-        );
+        // Extra options are figures no fact gives: another fact's answer here would state it.
+        let unclaimed: Vec<Value> = self.prepared.facts[f]
+            .distractors
+            .iter()
+            .filter(|d| !self.table().facts.iter().any(|other| other.supports(d)))
+            .cloned()
+            .collect();
+        let extra = dice.pick(&unclaimed, 4usize.saturating_sub(wrong.len() + 1));
         wrong.extend(extra.iter().map(Value::to_string));
         let (options, correct) = dice.place(right, wrong);
-        let source = self.table().source(&evidence.source);
-        let name = source.map_or(evidence.source.0.clone(), |s| {
-            format!("“{}” ({})", s.headline, s.outlet)
-        });
+        // The outlet, not the headline: a headline names people other questions may ask about.
+        let name = self.table().outlet(&evidence.source);
         let prompt = format!(
             "The reports disagree here. {} — what does {name} say?",
             fact.ask
@@ -163,16 +157,17 @@ impl Generator<'_> {
         question
     }
 
-    /// What a copy got wrong: the wording the other reports use instead.
+    /// What a copy got wrong: the wording the other reports use instead, among other plausible
+    /// readings of the same sentence (never another error's correction, which would not fit it).
     fn error_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let fact = &self.table()[f];
         let right = fact.correct.clone().unwrap_or_default();
-        let others: Vec<String> = error_facts(self.table())
-            .filter(|other| other.id != fact.id)
-            .filter_map(|other| other.correct.clone())
-            .filter(|c| !same_folded(c, &right))
+        let readings: Vec<String> = self.prepared.facts[f]
+            .distractors
+            .iter()
+            .map(Value::to_string)
             .collect();
-        let wrong = dice.pick(&others, 3);
+        let wrong = dice.pick(&readings, 3);
         let (options, correct) = dice.place(right.clone(), wrong);
         let source = fact.about.as_ref().and_then(|id| self.table().source(id));
         let who = source.map_or("One article".to_string(), |s| match s.kind {
