@@ -1,8 +1,8 @@
 //! The start screen: what the quiz is about, its length, difficulty and topics (or that it is a reading quiz), and Start.
 
+use super::choices::{self, Choices};
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::LENGTHS;
 use sourced_core::{Difficulty, QuizSpec, Topic};
 use yew::prelude::*;
 
@@ -34,35 +34,6 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let on_start = props
         .on_start
         .reform(|event: SubmitEvent| event.prevent_default());
-    let lengths = LENGTHS.iter().map(|&n| {
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-length" value={n.to_string()} checked={props.setup.count == n}
-                    onchange={props.on_count.reform(move |_| n)} />
-                <span>{ n }</span>
-            </label>
-        }
-    });
-    let difficulties = std::iter::once(None).chain(Difficulty::ALL.into_iter().map(Some)).map(|d| {
-        let name = d.map_or(strings::ANY_DIFFICULTY, |d| d.name());
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-difficulty" value={name} checked={props.setup.difficulty == d}
-                    onchange={props.on_difficulty.reform(move |_| d)} />
-                <span>{ name }</span>
-            </label>
-        }
-    });
-    let topics = props.topics.iter().map(|topic| {
-        let toggled = topic.clone();
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" name="sq-topic" value={topic.0.clone()} checked={props.setup.topics.contains(topic)}
-                    onchange={props.on_topic.reform(move |_| toggled.clone())} />
-                <span>{ strings::topic_name(&topic.0) }</span>
-            </label>
-        }
-    });
     let code_error = use_state(|| None::<String>);
     let code_input = use_node_ref();
     let on_join = {
@@ -118,17 +89,17 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             } else {
                 <fieldset class="sq-choices">
                     <legend>{ strings::LENGTH }</legend>
-                    { for lengths }
+                    <Choices ..choices::lengths("sq-length", props.setup.count, &props.on_count) />
                 </fieldset>
             }
             <fieldset class="sq-choices">
                 <legend>{ strings::DIFFICULTY }</legend>
-                { for difficulties }
+                <Choices ..choices::difficulties("sq-difficulty", props.setup.difficulty, &props.on_difficulty) />
             </fieldset>
             if props.setup.passage.is_none() {
                 <fieldset class="sq-choices">
                     <legend>{ strings::TOPICS }</legend>
-                    { for topics }
+                    <Choices ..choices::topics("sq-topic", &props.topics, &props.setup.topics, &props.on_topic) />
                 </fieldset>
             }
             <button type="submit" class="sq-primary">{ strings::START }</button>

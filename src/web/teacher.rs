@@ -1,13 +1,14 @@
 //! The teacher's setup: choose what the quiz covers, get a class code, a link and printable sheets.
 
+use super::choices::{self, Choices};
 use super::effects;
 use super::SharedTable;
 use crate::class_setup::{ClassSetup, SetupAction};
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::{View, LENGTHS};
+use sourced_core::config::View;
 use sourced_core::reading;
-use sourced_core::{generate, Difficulty, QuestionKind, QuizSpec};
+use sourced_core::{generate, QuestionKind, QuizSpec};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -52,46 +53,14 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
     let send = setup.dispatcher().to_callback();
     let (spec, topics) = (setup.spec(), setup.topics());
 
-    let lengths = LENGTHS.iter().map(|&n| {
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-teacher-length" checked={spec.count == n}
-                    onchange={send.reform(move |_| SetupAction::SetCount(n))} />
-                <span>{ n }</span>
-            </label>
-        }
-    });
-    let difficulties = std::iter::once(None).chain(Difficulty::ALL.into_iter().map(Some)).map(|difficulty| {
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-teacher-difficulty" checked={spec.difficulty == difficulty}
-                    onchange={send.reform(move |_| SetupAction::SetDifficulty(difficulty))} />
-                <span>{ difficulty.map_or(strings::ANY_DIFFICULTY, |d| d.name()) }</span>
-            </label>
-        }
-    });
-    let topic_boxes = topics.iter().map(|topic| {
-        let toggled = topic.clone();
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" checked={spec.topics.contains(topic)}
-                    onchange={send.reform(move |_| SetupAction::ToggleTopic(toggled.clone()))} />
-                <span>{ strings::topic_name(&topic.0) }</span>
-            </label>
-        }
-    });
     // A reading quiz asks what its passage says: topics do not apply, and only the reading kinds do.
     let reading = spec.passage.is_some();
-    let kind_boxes = QuestionKind::ALL.iter().map(|&kind| {
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" checked={spec.kinds.contains(&kind)}
-                    disabled={reading && !reading::KINDS.contains(&kind)}
-                    onchange={send.reform(move |_| SetupAction::ToggleKind(kind))} />
-                <span>{ strings::kind_name(kind) }</span>
-            </label>
-        }
-    });
+    let available: &[QuestionKind] = if reading {
+        &reading::KINDS
+    } else {
+        &QuestionKind::ALL
+    };
+
     // A number that is not one yet (an empty box, a minus sign) changes nothing.
     let on_seed = {
         let send = send.clone();
@@ -172,8 +141,18 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
         <section class="sq-teacher">
             <h2>{ strings::TEACHER_TITLE }</h2>
             <p>{ strings::TEACHER_INTRO }</p>
-            <fieldset><legend>{ strings::LENGTH }</legend><div class="sq-choices">{ for lengths }</div></fieldset>
-            <fieldset><legend>{ strings::DIFFICULTY }</legend><div class="sq-choices">{ for difficulties }</div></fieldset>
+            <fieldset>
+                <legend>{ strings::LENGTH }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::lengths("sq-teacher-length", spec.count, &send.reform(SetupAction::SetCount)) />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ strings::DIFFICULTY }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::difficulties("sq-teacher-difficulty", spec.difficulty, &send.reform(SetupAction::SetDifficulty)) />
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{ strings::PASSAGE }</legend>
                 <p class="sq-meta" id="sq-passage-note">{ strings::PASSAGE_NOTE }</p>
@@ -182,10 +161,17 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
                     { for passage_options }
                 </select>
             </fieldset>
-            <fieldset disabled={reading}><legend>{ strings::TOPICS }</legend><div class="sq-choices">{ for topic_boxes }</div></fieldset>
+            <fieldset disabled={reading}>
+                <legend>{ strings::TOPICS }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::topics("sq-teacher-topic", topics, &spec.topics, &send.reform(SetupAction::ToggleTopic)) />
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{ strings::KINDS }</legend>
-                <div class="sq-choices">{ for kind_boxes }</div>
+                <div class="sq-choices">
+                    <Choices ..choices::kinds("sq-teacher-kind", &spec.kinds, available, &send.reform(SetupAction::ToggleKind)) />
+                </div>
                 <div class="sq-actions"><button type="button" disabled={reading} onclick={on_preset}>{ strings::SOURCE_LITERACY }</button></div>
             </fieldset>
             <fieldset>
