@@ -1,5 +1,6 @@
 //! Sourced Quiz: the verified fact table as shipped, and (on wasm32) the Yew widget that quizzes from it.
 
+pub mod class_setup;
 pub mod events;
 pub mod results;
 pub mod strings;

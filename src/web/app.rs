@@ -170,10 +170,8 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         use_reducer(move || Model::from_props(&props))
     };
-    let dispatch = {
-        let model = model.clone();
-        Callback::from(move |msg: Msg| model.dispatch(msg))
-    };
+    // Children say what happened through named callbacks; this is where each becomes a `Msg`.
+    let dispatch = model.dispatcher().to_callback();
 
     // Keep progress across reloads; the quiz works the same when storage is unavailable.
     let progress = model.session.as_ref().map(|s| s.progress.clone());
@@ -227,10 +225,17 @@ pub fn App(props: &AppProps) -> Html {
             <StartScreen
                 topics={table.table().topics()}
                 setup={model.setup.clone()}
-                fixed_seed={props.config.seed}
                 errors={props.config_errors.clone()}
                 teacher_link={(!props.base_url.is_empty()).then(|| format!("{}?view=teacher", props.base_url))}
-                on_msg={dispatch.clone()}
+                on_count={dispatch.reform(Msg::SetCount)}
+                on_difficulty={dispatch.reform(Msg::SetDifficulty)}
+                on_topic={dispatch.reform(Msg::ToggleTopic)}
+                // The seed the page asked for, if any; otherwise a fresh one.
+                on_start={{
+                    let seed = props.config.seed;
+                    dispatch.reform(move |()| Msg::Start { seed: seed.unwrap_or_else(effects::random_seed) })
+                }}
+                on_join={dispatch.reform(|(spec, code)| Msg::Join { spec, code })}
             />
         },
         Some(session) if session.quiz.questions.is_empty() => html! {
@@ -239,7 +244,9 @@ pub fn App(props: &AppProps) -> Html {
         Some(session) if session.is_finished() => html! {
             <>
                 <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
-                    base_url={props.base_url.clone()} on_msg={dispatch.clone()} />
+                    base_url={props.base_url.clone()}
+                    on_retry={dispatch.reform(|()| Msg::Quiz(Action::Retry))}
+                    on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })} />
                 { reading_passage(&table, session) }
             </>
         },
@@ -257,7 +264,9 @@ pub fn App(props: &AppProps) -> Html {
                     response={session.progress.answers.get(index).cloned().filter(|_| session.progress.showing_feedback)}
                     draft={session.progress.draft.clone()}
                     table={table.clone()}
-                    on_msg={dispatch.clone()}
+                    on_draft={dispatch.reform(|draft| Msg::Quiz(Action::Draft(draft)))}
+                    on_check={dispatch.reform(|(response, elapsed_ms)| Msg::Quiz(Action::Check { response, elapsed_ms }))}
+                    on_next={dispatch.reform(|()| Msg::Quiz(Action::Next))}
                 />
                 </>
             }

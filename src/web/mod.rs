@@ -1,6 +1,7 @@
 //! The Yew widget: a thin view over the core's quiz state, mounted on a page or into a host's element.
 
 mod app;
+mod choices;
 pub mod effects;
 mod feedback;
 pub mod host;

@@ -1,11 +1,10 @@
 //! One question: native inputs for its kind, Check, then the feedback in a live region and Next.
 
-use super::app::Msg;
 use super::effects;
 use super::feedback::Feedback;
 use super::SharedTable;
 use crate::strings;
-use sourced_core::{Action, Body, DraftAnswer, Question, Response};
+use sourced_core::{Body, DraftAnswer, Question, Response};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -23,15 +22,20 @@ pub struct QuestionCardProps {
     /// What was entered but not checked yet (kept in the saved progress).
     pub draft: Option<DraftAnswer>,
     pub table: SharedTable,
-    pub on_msg: Callback<Msg>,
+    /// The learner changed the answer (not checked yet).
+    pub on_draft: Callback<DraftAnswer>,
+    /// Check was pressed: this response, and the milliseconds since the question appeared.
+    pub on_check: Callback<(Response, u64)>,
+    /// Next (or See results) was pressed after the feedback.
+    pub on_next: Callback<()>,
 }
 
-/// The draft as the inputs see it: reads come from the model, writes go up as `Action::Draft`,
+/// The draft as the inputs see it: reads come from the model, writes go up through `on_draft`,
 /// so what a learner typed survives a reload like everything else in `Progress`.
 #[derive(Clone)]
 struct DraftHandle {
     value: DraftAnswer,
-    on_msg: Callback<Msg>,
+    on_draft: Callback<DraftAnswer>,
 }
 
 impl std::ops::Deref for DraftHandle {
@@ -44,7 +48,7 @@ impl std::ops::Deref for DraftHandle {
 
 impl DraftHandle {
     fn set(&self, next: DraftAnswer) {
-        self.on_msg.emit(Msg::Quiz(Action::Draft(next)));
+        self.on_draft.emit(next);
     }
 }
 
@@ -56,7 +60,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             .draft
             .clone()
             .unwrap_or_else(|| DraftAnswer::for_question(&props.question)),
-        on_msg: props.on_msg.clone(),
+        on_draft: props.on_draft.clone(),
     };
     let heading = use_node_ref();
     {
@@ -79,19 +83,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         });
     }
     let on_submit = {
-        let on_msg = props.on_msg.clone();
+        let (on_check, on_next) = (props.on_check.clone(), props.on_next.clone());
         let response = response.clone();
         let shown_at = *shown_at;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if checked {
-                on_msg.emit(Msg::Quiz(Action::Next));
+                on_next.emit(());
             } else if let Some(response) = response.clone() {
                 let elapsed_ms = (effects::now_ms() - shown_at).max(0.0) as u64;
-                on_msg.emit(Msg::Quiz(Action::Check {
-                    response,
-                    elapsed_ms,
-                }));
+                on_check.emit((response, elapsed_ms));
             }
         })
     };

@@ -1,10 +1,8 @@
 //! The start screen: what the quiz is about, its length, difficulty and topics (or that it is a reading quiz), and Start.
 
-use super::app::Msg;
-use super::effects;
+use super::choices::{self, Choices};
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::LENGTHS;
 use sourced_core::{Difficulty, QuizSpec, Topic};
 use yew::prelude::*;
 
@@ -13,65 +11,33 @@ use yew::prelude::*;
 pub struct StartScreenProps {
     pub topics: Vec<Topic>,
     pub setup: QuizSpec,
-    /// The seed the page asked for, if any; otherwise Start draws a fresh one.
-    pub fixed_seed: Option<u64>,
     /// Configuration problems to show, each naming its key.
     pub errors: Vec<String>,
     /// The teacher's setup page, where there is one (the stand-alone page, not a script embed).
     #[prop_or_default]
     pub teacher_link: Option<String>,
-    pub on_msg: Callback<Msg>,
+    /// A length was chosen.
+    pub on_count: Callback<usize>,
+    /// A difficulty was chosen (`None`: any).
+    pub on_difficulty: Callback<Option<Difficulty>>,
+    /// A topic was ticked or unticked.
+    pub on_topic: Callback<Topic>,
+    /// Start was pressed (the page decides the seed).
+    pub on_start: Callback<()>,
+    /// A class code was entered that stands for this spec; the code as normalized.
+    pub on_join: Callback<(QuizSpec, String)>,
 }
 
 /// The first screen a reader sees.
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
-    let on_start = {
-        let on_msg = props.on_msg.clone();
-        let fixed_seed = props.fixed_seed;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            on_msg.emit(Msg::Start {
-                seed: fixed_seed.unwrap_or_else(effects::random_seed),
-            });
-        })
-    };
-    let lengths = LENGTHS.iter().map(|&n| {
-        let on_msg = props.on_msg.clone();
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-length" value={n.to_string()} checked={props.setup.count == n}
-                    onchange={Callback::from(move |_| on_msg.emit(Msg::SetCount(n)))} />
-                <span>{ n }</span>
-            </label>
-        }
-    });
-    let difficulties = std::iter::once(None).chain(Difficulty::ALL.into_iter().map(Some)).map(|d| {
-        let on_msg = props.on_msg.clone();
-        let name = d.map_or(strings::ANY_DIFFICULTY, |d| d.name());
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-difficulty" value={name} checked={props.setup.difficulty == d}
-                    onchange={Callback::from(move |_| on_msg.emit(Msg::SetDifficulty(d)))} />
-                <span>{ name }</span>
-            </label>
-        }
-    });
-    let topics = props.topics.iter().map(|topic| {
-        let on_msg = props.on_msg.clone();
-        let toggled = topic.clone();
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" name="sq-topic" value={topic.0.clone()} checked={props.setup.topics.contains(topic)}
-                    onchange={Callback::from(move |_| on_msg.emit(Msg::ToggleTopic(toggled.clone())))} />
-                <span>{ strings::topic_name(&topic.0) }</span>
-            </label>
-        }
-    });
+    let on_start = props
+        .on_start
+        .reform(|event: SubmitEvent| event.prevent_default());
     let code_error = use_state(|| None::<String>);
     let code_input = use_node_ref();
     let on_join = {
-        let on_msg = props.on_msg.clone();
+        let on_join = props.on_join.clone();
         let topics = props.topics.clone();
         let code_error = code_error.clone();
         let code_input = code_input.clone();
@@ -85,7 +51,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 Ok(spec) => {
                     code_error.set(None);
                     let code = class_code::normalize(&typed).unwrap_or(typed);
-                    on_msg.emit(Msg::Join { spec, code });
+                    on_join.emit((spec, code));
                 }
                 Err(error) => code_error.set(Some(error.to_string())),
             }
@@ -123,17 +89,17 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             } else {
                 <fieldset class="sq-choices">
                     <legend>{ strings::LENGTH }</legend>
-                    { for lengths }
+                    <Choices ..choices::lengths("sq-length", props.setup.count, &props.on_count) />
                 </fieldset>
             }
             <fieldset class="sq-choices">
                 <legend>{ strings::DIFFICULTY }</legend>
-                { for difficulties }
+                <Choices ..choices::difficulties("sq-difficulty", props.setup.difficulty, &props.on_difficulty) />
             </fieldset>
             if props.setup.passage.is_none() {
                 <fieldset class="sq-choices">
                     <legend>{ strings::TOPICS }</legend>
-                    { for topics }
+                    <Choices ..choices::topics("sq-topic", &props.topics, &props.setup.topics, &props.on_topic) />
                 </fieldset>
             }
             <button type="submit" class="sq-primary">{ strings::START }</button>

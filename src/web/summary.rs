@@ -1,12 +1,11 @@
 //! The end of a quiz: the score, a per-topic breakdown, a review with quotes, and ways to go again.
 
-use super::app::Msg;
 use super::effects;
 use super::feedback::{describe_response, Quotes};
 use super::SharedTable;
 use crate::results::Results;
 use crate::strings;
-use sourced_core::{Action, Session};
+use sourced_core::Session;
 use yew::prelude::*;
 
 /// Props of [`Summary`].
@@ -20,7 +19,10 @@ pub struct SummaryProps {
     /// The widget page's address, for the link to this quiz.
     #[prop_or_default]
     pub base_url: String,
-    pub on_msg: Callback<Msg>,
+    /// Retry was pressed: the same questions again.
+    pub on_retry: Callback<()>,
+    /// New set was pressed: the same settings, new questions (the page draws the seed).
+    pub on_new_set: Callback<()>,
 }
 
 /// The results screen.
@@ -32,18 +34,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         use_effect_with((), move |_| effects::focus(&heading));
     }
     let session = &props.session;
-    let on_retry = {
-        let on_msg = props.on_msg.clone();
-        Callback::from(move |_| on_msg.emit(Msg::Quiz(Action::Retry)))
-    };
-    let on_new = {
-        let on_msg = props.on_msg.clone();
-        Callback::from(move |_| {
-            on_msg.emit(Msg::NewSet {
-                seed: effects::random_seed(),
-            })
-        })
-    };
+    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+    let on_new = props.on_new_set.reform(|_: MouseEvent| ());
     let link = effects::share_link(&props.base_url, &session.progress.spec);
     let results = Results::of(session, props.class_code.clone());
     let file_stem = format!("sourced-quiz-results-{}", session.progress.spec.seed);

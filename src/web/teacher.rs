@@ -1,12 +1,15 @@
 //! The teacher's setup: choose what the quiz covers, get a class code, a link and printable sheets.
 
+use super::choices::{self, Choices};
 use super::effects;
 use super::SharedTable;
+use crate::class_setup::{ClassSetup, SetupAction};
 use crate::strings;
 use sourced_core::class_code;
-use sourced_core::config::{View, LENGTHS};
+use sourced_core::config::View;
 use sourced_core::reading;
-use sourced_core::{generate, Difficulty, QuestionKind, QuizSpec, Topic};
+use sourced_core::{generate, QuestionKind, QuizSpec};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -23,110 +26,53 @@ pub struct TeacherScreenProps {
     pub base_url: String,
 }
 
+/// The teacher's choices are the page's own state: every change is a [`SetupAction`].
+impl Reducible for ClassSetup {
+    type Action = SetupAction;
+
+    fn reduce(self: Rc<Self>, action: SetupAction) -> Rc<Self> {
+        let mut setup = Rc::unwrap_or_clone(self);
+        setup.apply(action);
+        Rc::new(setup)
+    }
+}
+
 /// The setup form and, beside it, the code and links it makes.
 #[component]
 pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
-    let topics = props.table.table().topics();
-    let spec = {
-        let topics = topics.clone();
+    let setup = {
+        let topics = props.table.table().topics();
         let (mut initial, seed_given) = (props.initial.clone(), props.seed_given);
-        use_state(move || {
+        use_reducer(move || {
             if !seed_given {
                 initial.seed = effects::random_seed();
             }
-            fit(initial, &topics)
+            ClassSetup::new(initial, topics)
         })
     };
-    // Every change goes through `fit`, so the number shown is always the one the code holds.
-    let update = {
-        let spec = spec.clone();
-        let topics = topics.clone();
-        move |change: Box<dyn Fn(&mut QuizSpec)>| {
-            let mut next = (*spec).clone();
-            change(&mut next);
-            spec.set(fit(next, &topics));
-        }
-    };
-    let update = std::rc::Rc::new(update);
-    let on = |change: fn(&mut QuizSpec, usize), value: usize| {
-        let update = update.clone();
-        Callback::from(move |_| update(Box::new(move |s: &mut QuizSpec| change(s, value))))
-    };
+    let send = setup.dispatcher().to_callback();
+    let (spec, topics) = (setup.spec(), setup.topics());
 
-    let lengths = LENGTHS.iter().map(|&n| {
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-teacher-length" checked={spec.count == n}
-                    onchange={on(|s, n| s.count = n, n)} />
-                <span>{ n }</span>
-            </label>
-        }
-    });
-    let difficulties = (0..=Difficulty::ALL.len()).map(|i| {
-        let difficulty = i.checked_sub(1).map(|d| Difficulty::ALL[d]);
-        html! {
-            <label class="sq-chip">
-                <input type="radio" name="sq-teacher-difficulty" checked={spec.difficulty == difficulty}
-                    onchange={on(|s, i| s.difficulty = i.checked_sub(1).map(|d| Difficulty::ALL[d]), i)} />
-                <span>{ difficulty.map_or(strings::ANY_DIFFICULTY, |d| d.name()) }</span>
-            </label>
-        }
-    });
-    let topic_boxes = topics.iter().map(|topic| {
-        let update = update.clone();
-        let topic = topic.clone();
-        let checked = spec.topics.contains(&topic);
-        let label = strings::topic_name(&topic.0);
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" checked={checked} onchange={Callback::from(move |_| {
-                    let topic = topic.clone();
-                    update(Box::new(move |s: &mut QuizSpec| toggle(&mut s.topics, topic.clone())))
-                })} />
-                <span>{ label }</span>
-            </label>
-        }
-    });
     // A reading quiz asks what its passage says: topics do not apply, and only the reading kinds do.
     let reading = spec.passage.is_some();
-    let kind_boxes = QuestionKind::ALL.iter().map(|&kind| {
-        let update = update.clone();
-        html! {
-            <label class="sq-chip">
-                <input type="checkbox" checked={spec.kinds.contains(&kind)}
-                    disabled={reading && !reading::KINDS.contains(&kind)} onchange={Callback::from(move |_| {
-                    update(Box::new(move |s: &mut QuizSpec| toggle(&mut s.kinds, kind)))
-                })} />
-                <span>{ strings::kind_name(kind) }</span>
-            </label>
-        }
-    });
+    let available: &[QuestionKind] = if reading {
+        &reading::KINDS
+    } else {
+        &QuestionKind::ALL
+    };
+
+    // A number that is not one yet (an empty box, a minus sign) changes nothing.
     let on_seed = {
-        let update = update.clone();
+        let send = send.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Ok(seed) = input.value().trim().parse::<u64>() {
-                update(Box::new(move |s: &mut QuizSpec| s.seed = seed));
+            if let Ok(seed) = input.value().trim().parse() {
+                send.emit(SetupAction::SetSeed(seed));
             }
         })
     };
-    let on_draw = {
-        let update = update.clone();
-        Callback::from(move |_| {
-            let seed = effects::random_seed();
-            update(Box::new(move |s: &mut QuizSpec| s.seed = seed))
-        })
-    };
-    let on_preset = {
-        let update = update.clone();
-        Callback::from(move |_| {
-            update(Box::new(|s: &mut QuizSpec| {
-                s.kinds = vec![QuestionKind::SourceCheck];
-                s.topics.clear();
-                s.difficulty = None;
-            }))
-        })
-    };
+    let on_draw = send.reform(|_| SetupAction::SetSeed(effects::random_seed()));
+    let on_preset = send.reform(|_| SetupAction::SourceLiteracy);
 
     let passage_options = props.table.prepared().passages().iter().enumerate().map(
         |(i, passage)| {
@@ -142,28 +88,20 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
             }
         },
     );
-    let on_passage = {
-        let update = update.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let passage = select
-                .value()
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1));
-            update(Box::new(move |s: &mut QuizSpec| {
-                s.passage = passage;
-                if passage.is_some() {
-                    s.topics.clear();
-                    s.kinds.retain(|k| reading::KINDS.contains(k));
-                }
-            }))
-        })
-    };
+    // The options count passages from 1, as `?passage=` does; "no passage" has no number.
+    let on_passage = send.reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let passage = select
+            .value()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1));
+        SetupAction::SetPassage(passage)
+    });
 
     // What the choices make: no quiz, a reading quiz (shared by link), or a class code.
-    let asked = generate(props.table.prepared(), &spec).questions.len();
-    let outcome = match class_code::encode(&spec, &topics) {
+    let asked = generate(props.table.prepared(), spec).questions.len();
+    let outcome = match class_code::encode(spec, topics) {
         _ if asked == 0 => {
             html! { <p class="sq-notice" role="alert">{ strings::NO_QUESTIONS }</p> }
         }
@@ -203,8 +141,18 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
         <section class="sq-teacher">
             <h2>{ strings::TEACHER_TITLE }</h2>
             <p>{ strings::TEACHER_INTRO }</p>
-            <fieldset><legend>{ strings::LENGTH }</legend><div class="sq-choices">{ for lengths }</div></fieldset>
-            <fieldset><legend>{ strings::DIFFICULTY }</legend><div class="sq-choices">{ for difficulties }</div></fieldset>
+            <fieldset>
+                <legend>{ strings::LENGTH }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::lengths("sq-teacher-length", spec.count, &send.reform(SetupAction::SetCount)) />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ strings::DIFFICULTY }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::difficulties("sq-teacher-difficulty", spec.difficulty, &send.reform(SetupAction::SetDifficulty)) />
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{ strings::PASSAGE }</legend>
                 <p class="sq-meta" id="sq-passage-note">{ strings::PASSAGE_NOTE }</p>
@@ -213,10 +161,17 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
                     { for passage_options }
                 </select>
             </fieldset>
-            <fieldset disabled={reading}><legend>{ strings::TOPICS }</legend><div class="sq-choices">{ for topic_boxes }</div></fieldset>
+            <fieldset disabled={reading}>
+                <legend>{ strings::TOPICS }</legend>
+                <div class="sq-choices">
+                    <Choices ..choices::topics("sq-teacher-topic", topics, &spec.topics, &send.reform(SetupAction::ToggleTopic)) />
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{ strings::KINDS }</legend>
-                <div class="sq-choices">{ for kind_boxes }</div>
+                <div class="sq-choices">
+                    <Choices ..choices::kinds("sq-teacher-kind", &spec.kinds, available, &send.reform(SetupAction::ToggleKind)) />
+                </div>
                 <div class="sq-actions"><button type="button" disabled={reading} onclick={on_preset}>{ strings::SOURCE_LITERACY }</button></div>
             </fieldset>
             <fieldset>
@@ -230,31 +185,5 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
             </fieldset>
             <div class="sq-outcome" aria-live="polite">{ outcome }</div>
         </section>
-    }
-}
-
-/// The spec in its canonical form, with a seed a class code can hold for these choices.
-fn fit(spec: QuizSpec, topics: &[Topic]) -> QuizSpec {
-    let mut spec = class_code::canonical(spec, topics);
-    if !LENGTHS.contains(&spec.count) {
-        spec.count = LENGTHS[1];
-    }
-    if spec.passage.is_some() {
-        // Shared by link, not by code: any seed will do.
-        return spec;
-    }
-    let limit = class_code::seed_limit(&spec, topics);
-    if spec.seed >= limit {
-        spec.seed %= limit;
-    }
-    spec
-}
-
-fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    match list.iter().position(|x| *x == item) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(item),
     }
 }
