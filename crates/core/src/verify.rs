@@ -272,13 +272,7 @@ impl Checker<'_> {
                             })
                         });
                 if let Some((_, _, _, error)) = hit {
-                    let line = self
-                        .draft
-                        .quote_lines
-                        .get(&(index, evidence.quote.clone()))
-                        .or_else(|| self.draft.fact_lines.get(index))
-                        .copied()
-                        .unwrap_or(0);
+                    let line = self.quote_line(index, evidence);
                     self.push_fact(
                         index,
                         line,
@@ -290,6 +284,16 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// The line of a fact's quote, or of the fact when the quote's own line is unknown.
+    fn quote_line(&self, index: usize, evidence: &Evidence) -> u32 {
+        self.draft
+            .quote_lines
+            .get(&(index, evidence.quote.clone()))
+            .or_else(|| self.draft.fact_lines.get(index))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn fact_problem(&mut self, index: usize, message: String) {
@@ -555,13 +559,7 @@ impl Checker<'_> {
         evidence: &Evidence,
         texts: &HashMap<&SourceId, String>,
     ) {
-        let line = self
-            .draft
-            .quote_lines
-            .get(&(index, evidence.quote.clone()))
-            .or_else(|| self.draft.fact_lines.get(index))
-            .copied()
-            .unwrap_or(0);
+        let line = self.quote_line(index, evidence);
         let Some(text) = texts.get(&evidence.source) else {
             let known = self
                 .draft

@@ -25,7 +25,8 @@ fn lowercase_first(claim: &str) -> String {
 }
 
 impl Generator<'_> {
-    pub(super) fn multiple_choice(&self, f: FactIdx, dice: &mut Dice) -> Question {
+    /// The answer among three of the fact's distractors, at a random place.
+    fn four_options(&self, f: FactIdx, dice: &mut Dice) -> Body {
         let prep = &self.prepared.facts[f];
         let wrong: Vec<String> = dice
             .pick(&prep.distractors, 3)
@@ -33,13 +34,13 @@ impl Generator<'_> {
             .map(Value::to_string)
             .collect();
         let (options, correct) = dice.place(prep.answer.clone(), wrong);
+        Body::Choice { options, correct }
+    }
+
+    pub(super) fn multiple_choice(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let body = self.four_options(f, dice);
         let ask = self.table()[f].ask.clone();
-        self.question(
-            QuestionKind::MultipleChoice,
-            ask,
-            f,
-            Body::Choice { options, correct },
-        )
+        self.question(QuestionKind::MultipleChoice, ask, f, body)
     }
 
     pub(super) fn true_false(&self, f: FactIdx, dice: &mut Dice) -> Question {
@@ -75,23 +76,12 @@ impl Generator<'_> {
 
     /// Who said the fact's quotation, among other people the table names.
     pub(super) fn who_said(&self, f: FactIdx, dice: &mut Dice) -> Question {
+        let body = self.four_options(f, dice);
         let fact = &self.table()[f];
-        let prep = &self.prepared.facts[f];
-        let wrong: Vec<String> = dice
-            .pick(&prep.distractors, 3)
-            .iter()
-            .map(Value::to_string)
-            .collect();
-        let (options, correct) = dice.place(prep.answer.clone(), wrong);
         let prompt = format!(
             "Who said this? “{}”",
             fact.quotation.as_deref().unwrap_or_default()
         );
-        self.question(
-            QuestionKind::WhoSaid,
-            prompt,
-            f,
-            Body::Choice { options, correct },
-        )
+        self.question(QuestionKind::WhoSaid, prompt, f, body)
     }
 }
