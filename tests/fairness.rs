@@ -530,3 +530,18 @@ fn the_lint_catches_what_it_is_for() {
     assert!(lint("an hour, a European Union envoy, a one-off, an unnamed source").is_none());
     assert!(lint("Carney visited Kyiv on 24 August 2025.").is_none());
 }
+
+#[test]
+fn no_fact_is_asked_as_a_kind_its_author_ruled_out() {
+    let avoided = table().facts.iter().filter(|f| !f.avoid.is_empty()).count();
+    assert!(avoided > 0, "the table rules out no kind for any fact: this check would test nothing");
+    let problems = questions()
+        .flat_map(|q| {
+            facts_of(q)
+                .into_iter()
+                .filter(|f| f.avoids(q.kind.name()))
+                .map(move |f| format!("fact `{}` asked as {}: {}", f.id.0, q.kind.name(), q.prompt))
+        })
+        .collect();
+    fail_if_any(problems);
+}

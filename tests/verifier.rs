@@ -368,3 +368,27 @@ evidence = [{ source = "loveworld-rewrite", quote = "U.S. President Donald Trump
         "the error's own evidence is allowed: {text}"
     );
 }
+
+#[test]
+fn avoid_names_a_question_kind_and_gives_its_reason() {
+    let avoid = |line: &str| {
+        let facts =
+            valid_facts("").replace("answer = \"Keith Kellogg\"", &format!("answer = \"Keith Kellogg\"\n{line}"));
+        messages(&check(&facts).1)
+    };
+    assert_eq!(
+        avoid("avoid = { cloze = \"the name follows its title\" }"),
+        Vec::<String>::new()
+    );
+    let msgs = avoid("avoid = { clozes = \"typo\" }");
+    assert!(
+        msgs.iter().any(|m| m.starts_with("facts.toml:")
+            && m.contains("fact `kellogg`: avoid: unknown question kind `clozes`; kinds are: multiple_choice, true_false")),
+        "{msgs:#?}"
+    );
+    let msgs = avoid("avoid = { cloze = \" \" }");
+    assert!(
+        msgs.iter().any(|m| m.contains("fact `kellogg`: avoid: `cloze` needs a reason")),
+        "{msgs:#?}"
+    );
+}

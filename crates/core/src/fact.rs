@@ -439,6 +439,27 @@ pub struct Related {
     pub kind: Relation,
 }
 
+/// The names of the question kinds, as `avoid` takes them (the question layer keeps them equal to
+/// its `QuestionKind::name`s, which a test checks).
+pub const QUESTION_KIND_NAMES: [&str; 8] = [
+    "multiple_choice",
+    "true_false",
+    "numeric",
+    "cloze",
+    "who_said",
+    "matching",
+    "ordering",
+    "source_check",
+];
+
+/// A question kind a fact is never asked as, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Avoid {
+    /// A name of [`QUESTION_KIND_NAMES`].
+    pub kind: String,
+    pub why: String,
+}
+
 /// One verified statement about the story, with its evidence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -484,6 +505,10 @@ pub struct Fact {
     /// Context a reader needs beside the explanation (how two reports' figures may fit together).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Question kinds this fact is never asked as, each with the author's reason ("the name follows
+    /// its title"): what a reviewer found unfair and no rule of the generator can see.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub avoid: Vec<Avoid>,
     /// Computed by the verifier.
     pub status: Status,
     /// Computed by the verifier: how many independence groups the evidence spans.
@@ -494,6 +519,11 @@ impl Fact {
     /// The answer when the sources agree; the first version's when they conflict.
     pub fn answer(&self) -> &Value {
         &self.versions[0].answer
+    }
+
+    /// Whether the author ruled out asking this fact as the kind named `kind`.
+    pub fn avoids(&self, kind: &str) -> bool {
+        self.avoid.iter().any(|a| a.kind == kind)
     }
 
     /// Every quote of every version, then the correction's.
@@ -587,6 +617,7 @@ mod tests {
             class: None,
             related: Vec::new(),
             note: None,
+            avoid: Vec::new(),
             status: Status::SingleSource,
             independent_reports: 0,
         }

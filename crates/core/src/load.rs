@@ -4,8 +4,8 @@
 //! the CLI and the build script hand it the file system.
 
 use crate::fact::{
-    AnswerKind, Count, Currency, Date, Evidence, Fact, FactId, Money, Related, Relation, Status,
-    Topic, Value, Version,
+    AnswerKind, Avoid, Count, Currency, Date, Evidence, Fact, FactId, Money, Related, Relation,
+    Status, Topic, Value, Version, QUESTION_KIND_NAMES,
 };
 use crate::source::{Source, SourceId, SourceKind};
 use crate::table::FactTable;
@@ -170,6 +170,8 @@ struct RawFact {
     #[serde(default)]
     related: Vec<RawRelation>,
     note: Option<String>,
+    #[serde(default)]
+    avoid: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -340,6 +342,23 @@ fn read_fact_list(text: &str, raws: Vec<RawFact>, draft: &mut Draft, problems: &
                 }
             }
         }
+        let mut avoid = Vec::new();
+        for (kind, why) in raw.avoid {
+            if !QUESTION_KIND_NAMES.contains(&kind.as_str()) {
+                complain(format!(
+                    "avoid: unknown question kind `{kind}`; kinds are: {}",
+                    QUESTION_KIND_NAMES.join(", ")
+                ));
+                bad_answer = true;
+            } else if why.trim().is_empty() {
+                complain(format!(
+                    "avoid: `{kind}` needs a reason (what would be unfair about asking it so)"
+                ));
+                bad_answer = true;
+            } else {
+                avoid.push(Avoid { kind, why });
+            }
+        }
         if bad_answer {
             continue;
         }
@@ -362,6 +381,7 @@ fn read_fact_list(text: &str, raws: Vec<RawFact>, draft: &mut Draft, problems: &
             class: raw.class,
             related,
             note: raw.note,
+            avoid,
             status: Status::SingleSource,
             independent_reports: 0,
         });

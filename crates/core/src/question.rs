@@ -207,3 +207,14 @@ pub fn normalize_answer(text: &str) -> String {
     })
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fact_layer_names_every_kind_as_the_question_layer_does() {
+        let names: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names, crate::fact::QUESTION_KIND_NAMES);
+    }
+}

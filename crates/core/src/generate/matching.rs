@@ -32,10 +32,14 @@ impl Pools {
         Pools {
             matching: MatchGroup::ALL.map(|group| {
                 Pool::new(table, false, |f| {
-                    similar_kinds(f.kind, group.kind()) && f.kind != AnswerKind::Speaker
+                    similar_kinds(f.kind, group.kind())
+                        && f.kind != AnswerKind::Speaker
+                        && !f.avoids(QuestionKind::Matching.name())
                 })
             }),
-            ordering: Pool::new(table, true, |f| f.kind == AnswerKind::Date),
+            ordering: Pool::new(table, true, |f| {
+                f.kind == AnswerKind::Date && !f.avoids(QuestionKind::Ordering.name())
+            }),
         }
     }
 

@@ -120,6 +120,9 @@ impl Prepared {
 
     fn supports_kind(&self, idx: FactIdx, fact: &Fact, kind: QuestionKind) -> bool {
         let prep = &self.facts[idx];
+        if fact.avoids(kind.name()) {
+            return false;
+        }
         let single = fact.versions.len() == 1;
         // "Over $1 billion" makes every smaller figure true too: such facts are not asked with distractors.
         let lower_bound = matches!(fact.answer(), Value::Money(m) if m.over);
