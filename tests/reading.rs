@@ -216,3 +216,57 @@ fn highlights_grow_with_each_checked_answer_and_mark_its_supporting_sentences() 
     let plain = Session::new(prepared(), QuizSpec::new(5, 3));
     assert!(plain.highlights(prepared()).is_empty());
 }
+
+#[test]
+fn a_passage_marks_every_error_the_table_records_in_it_with_the_correct_reading() {
+    use sourced_core::AnswerKind;
+    let mut marked = 0;
+    for passage in prepared().passages() {
+        let flat = passage.text.replace('\n', " ");
+        let errors = table().facts.iter().filter(|f| {
+            f.kind == AnswerKind::SourceError
+                && f.about.as_ref() == Some(&passage.source)
+                && f.versions[0]
+                    .evidence
+                    .iter()
+                    .any(|e| e.source == passage.source && flat.contains(&e.quote))
+        });
+        for error in errors {
+            let erratum = passage
+                .errata
+                .iter()
+                .find(|e| e.fact == error.id)
+                .unwrap_or_else(|| panic!("passage of {} prints `{}` unmarked", passage.source, error.id.0));
+            let struck_words = &passage.text[erratum.range.clone()].replace('\n', " ");
+            assert!(
+                *struck_words == error.answer().to_string()
+                    || error.versions[0].evidence.iter().any(|e| e.quote == *struck_words),
+                "{}: `{struck_words}` is neither the wrong words nor a quote of them",
+                error.id.0
+            );
+            assert_eq!(Some(erratum.correct.as_str()), error.correct.as_deref());
+            // Rendered: the wrong words struck, the correction once, right after them.
+            let segments = passage.segments(&passage.sentences);
+            let corrections: Vec<&str> = segments.iter().flatten().filter_map(|s| s.correction).collect();
+            assert_eq!(
+                corrections.iter().filter(|c| **c == erratum.correct).count(),
+                passage.errata.iter().filter(|e| e.correct == erratum.correct).count()
+            );
+            let struck: String = segments
+                .iter()
+                .flatten()
+                .filter(|s| s.erratum)
+                .map(|s| s.text)
+                .collect();
+            assert!(struck.contains(&passage.text[erratum.range.clone()]));
+            marked += 1;
+        }
+        let whole: Vec<String> = passage
+            .segments(&passage.sentences)
+            .iter()
+            .map(|p| p.iter().map(|s| s.text).collect::<String>())
+            .collect();
+        assert_eq!(whole.join("\n"), passage.text);
+    }
+    assert!(marked >= 5, "only {marked} errors are marked in passages");
+}

@@ -183,9 +183,13 @@ async fn check_kind(kind: QuestionKind, right: bool) {
     );
     let quotes = all(&live, "blockquote");
     assert!(!quotes.is_empty(), "{kind:?}: feedback quotes its evidence");
-    assert!(quotes
-        .iter()
-        .any(|q| question.quotes.iter().any(|e| q.inner_text() == e.quote)));
+    // Each quote stands in its whole sentence, the quoted words marked.
+    assert!(quotes.iter().any(|q| question.quotes.iter().any(|e| {
+        q.inner_text() == e.sentence()
+            && q.query_selector("mark")
+                .unwrap()
+                .is_some_and(|m| m.text_content().unwrap() == e.quote)
+    })));
     assert_eq!(
         all(&live, "figcaption cite").len(),
         quotes.len(),
@@ -1051,4 +1055,45 @@ async fn the_teacher_page_draws_a_quiz_number_unless_the_page_gave_one() {
     for root in [a, b, given] {
         root.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_reading_passage_strikes_a_recorded_error_and_prints_the_correction_beside_it() {
+    use sourced_quiz::web::{ReadingPassage, ReadingPassageProps};
+    let table = table();
+    let index = table
+        .passages()
+        .iter()
+        .position(|p| !p.errata.is_empty())
+        .expect("a passage holds a recorded error");
+    let passage = &table.passages()[index];
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = ReadingPassageProps {
+        table: SharedTable(table.clone()),
+        passage: index,
+        highlights: Vec::new(),
+    };
+    yew::Renderer::<ReadingPassage>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let struck: String = all(&root, ".sq-passage .sq-erratum")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    let corrections: Vec<String> = all(&root, ".sq-passage .sq-correction")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(corrections.len(), passage.errata.len());
+    for erratum in &passage.errata {
+        assert!(struck.contains(&passage.text[erratum.range.clone()].replace('\n', " ")));
+        assert!(
+            corrections.iter().any(|c| c.contains(&erratum.correct)),
+            "no correction `{}` in {corrections:?}",
+            erratum.correct
+        );
+    }
+    assert!(text(&root).contains(sourced_quiz::strings::PASSAGE_ERRATA));
+    root.remove();
 }

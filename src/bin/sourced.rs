@@ -192,12 +192,17 @@ mod cli {
                 (first, last) => format!("paragraphs {first}–{last}"),
             };
             outln!(
-                "{}. {outlet}, {paragraphs}, {} words: “{}…”\n   facts: {}",
+                "{}. {}, {paragraphs}, {} words: “{}…”\n   facts: {}",
                 i + 1,
+                sourced_core::text::capitalised(outlet),
                 passage.words,
                 opening.join(" "),
                 facts.join(", ")
             );
+            if !passage.errata.is_empty() {
+                let errors: Vec<&str> = passage.errata.iter().map(|e| e.fact.0.as_str()).collect();
+                outln!("   errors marked: {}", errors.join(", "));
+            }
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -298,6 +303,7 @@ mod cli {
                     "answer": answer, "answer_text": q.answer_text, "fact_ids": q.fact_ids,
                     "status": q.status.name(), "explanation": q.explanation,
                     "quotes": q.quotes.iter().map(|e| json!({ "source": e.source, "text": e.quote, "sentence": e.sentence() })).collect::<Vec<_>>(),
+                    "context": q.context.iter().map(|e| json!({ "source": e.source, "text": e.quote, "sentence": e.sentence() })).collect::<Vec<_>>(),
                 });
                 if let (Some(target), serde_json::Value::Object(more)) = (question.as_object_mut(), extra) {
                     target.extend(more);
@@ -342,7 +348,17 @@ mod cli {
                 "Read this passage, from {}:\n",
                 source.map_or(passage.source.0.as_str(), |s| s.outlet.as_str())
             );
-            for paragraph in passage.text.lines() {
+            // A recorded error is printed with the other reports' reading beside it.
+            for segments in passage.segments(&[]) {
+                let paragraph: String = segments
+                    .iter()
+                    .map(|s| match s.correction {
+                        Some(correct) => {
+                            format!("{} [error; the other reports: “{correct}”]", s.text)
+                        }
+                        None => s.text.to_string(),
+                    })
+                    .collect();
                 let _ = writeln!(out, "   {paragraph}\n");
             }
         }
@@ -388,6 +404,12 @@ mod cli {
                     .source(&evidence.source)
                     .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
                 let _ = writeln!(out, "   “{}” — {outlet}", marked(evidence));
+            }
+            for evidence in &q.context {
+                let outlet = table
+                    .source(&evidence.source)
+                    .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
+                let _ = writeln!(out, "   Context, not counted: “{}” — {outlet}", marked(evidence));
             }
             out.push('\n');
         }

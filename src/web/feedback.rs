@@ -28,6 +28,9 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
             <p>{ &props.question.explanation }</p>
             <p class="sq-status">{ status_words(&props.question, &props.table) }</p>
             <Quotes quotes={props.question.quotes.clone()} table={props.table.clone()} />
+            if !props.question.context.is_empty() {
+                <Quotes quotes={props.question.context.clone()} table={props.table.clone()} heading={strings::CONTEXT_QUOTES} />
+            }
         </div>
     }
 }
@@ -55,6 +58,9 @@ pub fn status_words(question: &Question, table: &SharedTable) -> String {
 pub struct QuotesProps {
     pub quotes: Vec<Evidence>,
     pub table: SharedTable,
+    /// What the quotes are: the evidence the status counts, or context it does not.
+    #[prop_or(strings::EVIDENCE)]
+    pub heading: &'static str,
 }
 
 /// Verbatim quotes, each in its whole sentence with the quoted words marked, cited with its
@@ -74,7 +80,7 @@ pub fn Quotes(props: &QuotesProps) -> Html {
     });
     html! {
         <section class="sq-evidence">
-            <h3>{ strings::EVIDENCE }</h3>
+            <h3>{ props.heading }</h3>
             { for quotes }
         </section>
     }

@@ -124,6 +124,9 @@ fn answer_item(question: &Question, table: &SharedTable) -> Html {
             <p>{ &question.explanation }</p>
             <p class="sq-status">{ status_words(question, table) }</p>
             <Quotes quotes={question.quotes.clone()} table={table.clone()} />
+            if !question.context.is_empty() {
+                <Quotes quotes={question.context.clone()} table={table.clone()} heading={strings::CONTEXT_QUOTES} />
+            }
         </li>
     }
 }

@@ -1,4 +1,4 @@
-//! The passage of a reading quiz: one article's paragraphs, cited, with the sentences that answer the questions so far marked.
+//! The passage of a reading quiz: one article's paragraphs, cited, with the sentences that answer the questions so far marked and the report's recorded errors struck through beside their correction.
 
 use super::SharedTable;
 use crate::strings;
@@ -32,10 +32,23 @@ pub fn ReadingPassage(props: &ReadingPassageProps) -> Html {
         .into_iter()
         .map(|segments| {
             let pieces = segments.into_iter().map(|segment| {
-                if segment.marked {
-                    html! { <mark>{ segment.text }</mark> }
+                let text = if segment.erratum {
+                    html! { <span class="sq-erratum">{ segment.text }</span> }
                 } else {
                     html! { <>{ segment.text }</> }
+                };
+                let text = if segment.marked {
+                    html! { <mark>{ text }</mark> }
+                } else {
+                    text
+                };
+                html! {
+                    <>
+                        { text }
+                        if let Some(correct) = segment.correction {
+                            <span class="sq-correction">{ strings::correction(correct) }</span>
+                        }
+                    </>
                 }
             });
             html! { <p>{ for pieces }</p> }
@@ -47,6 +60,9 @@ pub fn ReadingPassage(props: &ReadingPassageProps) -> Html {
                 <blockquote>{ for paragraphs }</blockquote>
                 <figcaption>{ "— " }<cite>{ headline }</cite>{ format!(", {outlet}") }</figcaption>
             </figure>
+            if !passage.errata.is_empty() {
+                <p class="sq-meta">{ strings::PASSAGE_ERRATA }</p>
+            }
             if !props.highlights.is_empty() {
                 <p class="sq-meta">{ strings::PASSAGE_MARKS }</p>
             }

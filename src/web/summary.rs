@@ -76,6 +76,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <p>{ strings::CORRECT_ANSWER }{ " " }<strong>{ &question.answer_text }</strong></p>
                     <p>{ &question.explanation }</p>
                     <Quotes quotes={question.quotes.clone()} table={props.table.clone()} />
+                    if !question.context.is_empty() {
+                        <Quotes quotes={question.context.clone()} table={props.table.clone()} heading={strings::CONTEXT_QUOTES} />
+                    }
                 </details>
             </li>
         }

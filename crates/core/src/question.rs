@@ -161,7 +161,12 @@ pub struct Question {
     /// The correct answer in words.
     pub answer_text: String,
     pub explanation: String,
+    /// The quotes that state the answer: what the status line counts.
     pub quotes: Vec<Evidence>,
+    /// Quotes that set the scene but do not state the answer, shown apart and labelled, so that
+    /// the count a reader sees equals the quotes shown as support.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<Evidence>,
 }
 
 impl Question {

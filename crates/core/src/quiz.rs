@@ -273,6 +273,7 @@ mod tests {
             answer_text: "b".into(),
             explanation: String::new(),
             quotes: Vec::new(),
+            context: Vec::new(),
         };
         let spec = QuizSpec::new(1, 1);
         let progress = Progress {

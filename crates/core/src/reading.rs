@@ -4,7 +4,7 @@
 //! that holds the verbatim quotes of at least [`MIN_FACTS`] facts a reading question can ask;
 //! after each answer, the sentences that support it can be highlighted.
 
-use crate::fact::{Fact, FactId, Value};
+use crate::fact::{AnswerKind, Fact, FactId, Value};
 use crate::question::{Question, QuestionKind};
 use crate::source::{Source, SourceId};
 use crate::table::{FactIdx, FactTable};
@@ -38,6 +38,9 @@ pub struct Passage {
     pub sentences: Vec<Range<usize>>,
     /// The facts a reading question can ask from it, in table order.
     pub facts: Vec<FactId>,
+    /// The errors of this report that the table records inside the passage, in text order: a
+    /// passage never prints a known error without a word.
+    pub errata: Vec<Erratum>,
     /// `text` with paragraph breaks read as spaces (same offsets), as quotes are matched.
     flat: String,
     /// The questions it answers: (fact, kind), in table order.
@@ -60,6 +63,21 @@ pub struct Askable<'a> {
 pub struct Segment<'a> {
     pub text: &'a str,
     pub marked: bool,
+    /// Whether it is (part of) words the table records as this report's error.
+    pub erratum: bool,
+    /// On the last piece of an error: what the other reports say instead, to print beside it.
+    pub correction: Option<&'a str>,
+}
+
+/// Words of a passage that the table records as a source error, and the correct reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Erratum {
+    /// Byte range in the passage's `text`.
+    pub range: Range<usize>,
+    /// The source-error fact that records it.
+    pub fact: FactId,
+    /// What the other reports say instead.
+    pub correct: String,
 }
 
 impl Passage {
@@ -119,50 +137,44 @@ impl Passage {
     }
 
     /// The paragraphs cut at the edges of `marks` (byte ranges into `text`, as [`Passage::support`]
-    /// and [`highlights`] give): what to wrap in `<mark>`. Ranges out of bounds or off a
-    /// character boundary are ignored.
+    /// and [`highlights`] give) and of the passage's errata: what to wrap in `<mark>`, and where
+    /// an error and its correction go. Ranges out of bounds or off a character boundary are ignored.
     pub fn segments(&self, marks: &[Range<usize>]) -> Vec<Vec<Segment<'_>>> {
-        let mut marks: Vec<Range<usize>> = marks
-            .iter()
-            .filter(|r| {
-                r.start < r.end
-                    && r.end <= self.text.len()
-                    && self.text.is_char_boundary(r.start)
-                    && self.text.is_char_boundary(r.end)
-            })
-            .cloned()
-            .collect();
-        sort_ranges(&mut marks);
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for mark in marks {
-            match merged.last_mut() {
-                Some(last) if mark.start < last.end => last.end = last.end.max(mark.end),
-                _ => merged.push(mark),
-            }
-        }
+        let fits = |r: &Range<usize>| {
+            r.start < r.end
+                && r.end <= self.text.len()
+                && self.text.is_char_boundary(r.start)
+                && self.text.is_char_boundary(r.end)
+        };
+        let marks: Vec<&Range<usize>> = marks.iter().filter(|r| fits(r)).collect();
+        let errata: Vec<&Erratum> = self.errata.iter().filter(|e| fits(&e.range)).collect();
         self.paragraph_ranges()
             .into_iter()
             .map(|paragraph| {
-                let mut pieces = Vec::new();
-                let mut at = paragraph.start;
-                let mut piece = |range: Range<usize>, marked: bool| {
-                    if range.start < range.end {
-                        pieces.push(Segment {
-                            text: &self.text[range],
-                            marked,
-                        });
-                    }
-                };
-                for mark in &merged {
-                    let (start, end) = (mark.start.max(at), mark.end.min(paragraph.end));
-                    if start < end {
-                        piece(at..start, false);
-                        piece(start..end, true);
-                        at = end;
-                    }
+                // Every edge inside the paragraph; each piece between two edges is uniform.
+                let mut edges = vec![paragraph.start, paragraph.end];
+                for range in marks.iter().copied().chain(errata.iter().map(|e| &e.range)) {
+                    edges.extend([range.start, range.end]);
                 }
-                piece(at..paragraph.end, false);
-                pieces
+                edges.retain(|&at| paragraph.start <= at && at <= paragraph.end);
+                edges.sort_unstable();
+                edges.dedup();
+                edges
+                    .windows(2)
+                    .map(|w| {
+                        let piece = w[0]..w[1];
+                        let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
+                        let erratum = errata.iter().find(|e| inside(&e.range));
+                        Segment {
+                            text: &self.text[piece.clone()],
+                            marked: marks.iter().any(|r| inside(r)),
+                            erratum: erratum.is_some(),
+                            correction: erratum
+                                .filter(|e| e.range.end == piece.end)
+                                .map(|e| e.correct.as_str()),
+                        }
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -427,6 +439,7 @@ fn passage(
             .into_iter()
             .map(|f| table[f].id.clone())
             .collect(),
+        errata: errata(table, source, &text),
         flat: text.replace('\n', " "),
         asks: needs
             .iter()
@@ -436,6 +449,51 @@ fn passage(
         paragraphs: run,
         text,
     }
+}
+
+/// The errors the table records about `source` whose evidence lies in `text` (a passage): the
+/// wrong words themselves where a quote holds them, else the error's first quote there.
+fn errata(table: &FactTable, source: &Source, text: &str) -> Vec<Erratum> {
+    let flat = text.replace('\n', " ");
+    let mut errata: Vec<Erratum> = Vec::new();
+    let errors = table
+        .facts
+        .iter()
+        .filter(|f| f.kind == AnswerKind::SourceError && f.about.as_ref() == Some(&source.id));
+    for error in errors {
+        let wrong = error.answer().to_string();
+        // Where each of its quotes lies in the passage, and the wrong words in it if it holds them.
+        let found: Vec<(Range<usize>, Option<Range<usize>>)> = error.versions[0]
+            .evidence
+            .iter()
+            .filter(|e| e.source == source.id)
+            .filter_map(|evidence| {
+                let quote = normalize_whitespace(&evidence.quote);
+                let at = flat.find(&quote).filter(|_| !quote.is_empty())?;
+                let words = quote
+                    .find(&wrong)
+                    .filter(|_| !wrong.is_empty())
+                    .map(|offset| at + offset..at + offset + wrong.len());
+                Some((at..at + quote.len(), words))
+            })
+            .collect();
+        let ranges: Vec<Range<usize>> = if found.iter().any(|(_, words)| words.is_some()) {
+            found.into_iter().filter_map(|(_, words)| words).collect()
+        } else {
+            found.into_iter().map(|(quote, _)| quote).take(1).collect()
+        };
+        for range in ranges {
+            if !errata.iter().any(|e| e.range.start < range.end && range.start < e.range.end) {
+                errata.push(Erratum {
+                    range,
+                    fact: error.id.clone(),
+                    correct: error.correct.clone().unwrap_or_default(),
+                });
+            }
+        }
+    }
+    errata.sort_by_key(|e| e.range.start);
+    errata
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Explanations: the claim, then how well the sources support it, in plain words; and the question shell.
 
 use super::Generator;
-use crate::fact::{AnswerKind, Currency, Fact, Money, Status, Value};
+use crate::fact::{AnswerKind, Currency, Evidence, Fact, Money, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{Source, SourceKind};
 use crate::table::{FactIdx, FactTable};
@@ -102,6 +102,28 @@ fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
         .collect()
 }
 
+/// Whether a quote of the fact states the answer of its version (every quote of a source error
+/// and of its correction does: they are the error's evidence).
+fn states(fact: &Fact, version: &crate::fact::Version, evidence: &Evidence) -> bool {
+    fact.kind == AnswerKind::SourceError
+        || states_answer(fact, &loose(&version.answer), &normalize_whitespace(&evidence.quote))
+}
+
+/// The quotes that state the fact's answer, then the correction's.
+fn support(fact: &Fact) -> impl Iterator<Item = &Evidence> {
+    fact.versions
+        .iter()
+        .flat_map(move |v| v.evidence.iter().filter(move |e| states(fact, v, e)))
+        .chain(&fact.correction)
+}
+
+/// The quotes that only set the scene.
+fn context(fact: &Fact) -> impl Iterator<Item = &Evidence> {
+    fact.versions
+        .iter()
+        .flat_map(move |v| v.evidence.iter().filter(move |e| !states(fact, v, e)))
+}
+
 /// A sum with its currency left open: "$500 million" states "500 million U.S. dollars".
 fn loose(value: &Value) -> Value {
     match value {
@@ -153,7 +175,8 @@ impl Generator<'_> {
             status: fact.status,
             answer_text: prep.answer.clone(),
             explanation: prep.explanation.clone(),
-            quotes: fact.all_evidence().cloned().collect(),
+            quotes: support(fact).cloned().collect(),
+            context: context(fact).cloned().collect(),
         }
     }
 
@@ -186,7 +209,11 @@ impl Generator<'_> {
                 .join(" "),
             quotes: facts
                 .iter()
-                .flat_map(|&f| table[f].all_evidence().cloned())
+                .flat_map(|&f| support(&table[f]).cloned())
+                .collect(),
+            context: facts
+                .iter()
+                .flat_map(|&f| context(&table[f]).cloned())
                 .collect(),
         }
     }
