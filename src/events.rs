@@ -533,11 +533,19 @@ mod tests {
         );
         assert!(statement.result.success);
         assert_eq!(statement.result.duration, "PT3.2S");
-        assert_eq!(
-            statement.result.response.as_deref(),
-            Some(statement.object.definition.correct_responses_pattern[0].as_str()),
-            "a right answer matches the correct-response pattern"
-        );
+        let response = statement.result.response.as_deref().unwrap();
+        let pattern = statement.object.definition.correct_responses_pattern[0].as_str();
+        match pattern.split_once("[:]") {
+            // A numeric answer is right within a range: "495[:]505".
+            Some((low, high)) => {
+                let value: f64 = response.parse().unwrap();
+                assert!(
+                    low.parse::<f64>().unwrap() <= value && value <= high.parse::<f64>().unwrap(),
+                    "a right answer {response} lies in the correct-response range {pattern}"
+                );
+            }
+            None => assert_eq!(response, pattern, "a right answer matches the correct-response pattern"),
+        }
         assert!(
             context().answered(&session, 1).is_none(),
             "not answered yet"

@@ -4,6 +4,7 @@
 use sourced_core::text::fold;
 use sourced_core::{
     generate, AnswerKind, Body, Fact, FactTable, Prepared, Question, QuestionKind, QuizSpec, Value,
+    TRUE_OR_FALSE,
 };
 use std::sync::OnceLock;
 
@@ -216,7 +217,8 @@ fn false_is_never_the_key_for_what_a_report_says() {
         let (head, tail) = fact.claim.split_once("{answer}").unwrap();
         let prompt = question
             .prompt
-            .trim_start_matches("True or false? According to the reports, ");
+            .strip_prefix(&format!("{TRUE_OR_FALSE} "))
+            .expect("a true/false prompt opens with TRUE_OR_FALSE");
         let lower_head = {
             let mut c = head.chars();
             c.next()
@@ -367,10 +369,36 @@ fn no_question_states_another_questions_answer() {
 }
 
 #[test]
-fn a_cloze_has_eight_words_of_context_and_never_blanks_a_list_item() {
+fn a_cloze_blanks_a_name_or_number_in_a_whole_sentence_under_its_question() {
     let mut problems = Vec::new();
     for question in questions() {
         if let Body::Cloze { before, after, .. } = &question.body {
+            let fact = facts_of(question)[0];
+            // A whole sentence: what the article prints around the blank, not a trimmed quote.
+            let sentence = format!("{before}{}{after}", question.answer_text);
+            if !fact
+                .versions
+                .iter()
+                .flat_map(|v| &v.evidence)
+                .any(|e| e.sentence() == sentence)
+            {
+                problems.push(format!("not a quote's whole sentence: `{sentence}`"));
+            }
+            // Only names, sums and numbers: a phrase has paraphrases no key lists.
+            if fact.kind == AnswerKind::Term {
+                problems.push(format!("a phrase blanked: `{before}____{after}`"));
+            }
+            // A name right after its title needs no reading.
+            if ["President", "Minister", "Secretary of State", "Chancellor"]
+                .iter()
+                .any(|title| before.trim_end().ends_with(title))
+            {
+                problems.push(format!("a name after its title: `{before}____`"));
+            }
+            // The fact's question says what the sentence is about.
+            if !question.prompt.starts_with(&fact.ask) {
+                problems.push(format!("no question before the sentence: `{}`", question.prompt));
+            }
             let words = before.split_whitespace().count() + after.split_whitespace().count();
             if words < 8 {
                 problems.push(format!("{words} words of context: `{before}____{after}`"));

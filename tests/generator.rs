@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use sourced_core::text::normalize_whitespace;
 use sourced_core::{
     generate, Body, Difficulty, FactTable, Prepared, Question, QuestionKind, QuizSpec, Status,
-    Topic, Value,
+    Topic, Value, TRUE_OR_FALSE,
 };
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -110,7 +110,7 @@ fn check_question(question: &Question) -> Result<(), String> {
                 let fact = table().fact(&question.fact_ids[0]).unwrap();
                 if supported
                     .iter()
-                    .any(|s| question.prompt == format!("True or false? {}", fact.claim_with(s)))
+                    .any(|s| question.prompt == format!("{TRUE_OR_FALSE} {}", fact.claim_with(s)))
                 {
                     return Err(format!(
                         "{}: a 'false' statement states a supported value",
@@ -157,10 +157,10 @@ fn check_question(question: &Question) -> Result<(), String> {
             if !question
                 .quotes
                 .iter()
-                .any(|e| normalize_whitespace(&e.quote) == whole)
+                .any(|e| normalize_whitespace(&e.sentence()) == whole)
             {
                 return Err(format!(
-                    "{}: cloze text is not a verbatim quote: {whole}",
+                    "{}: cloze text is not a quote's whole sentence: {whole}",
                     at()
                 ));
             }

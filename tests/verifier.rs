@@ -392,3 +392,47 @@ fn avoid_names_a_question_kind_and_gives_its_reason() {
         "{msgs:#?}"
     );
 }
+
+#[test]
+fn every_quote_of_the_shipped_table_stands_in_its_whole_sentence() {
+    let table = sourced_quiz::embedded_table().expect("questions/ verifies");
+    let mut widened = 0;
+    for fact in &table.facts {
+        for evidence in fact.all_evidence() {
+            let text = &table.source(&evidence.source).unwrap().text;
+            let sentence = evidence.sentence();
+            // A quote across a paragraph break (a headline and its dateline) is shown as it is.
+            if !text.split('\n').any(|p| p.contains(&sentence)) {
+                assert!(
+                    evidence.lead.is_empty()
+                        && evidence.tail.is_empty()
+                        && text.replace('\n', " ").contains(&sentence),
+                    "{}: `{sentence}` is not in {}",
+                    fact.id.0,
+                    evidence.source
+                );
+                continue;
+            }
+            // It starts where a sentence starts.
+            let first = sentence.chars().next().unwrap();
+            assert!(
+                !first.is_lowercase() || text.split('\n').any(|p| p.starts_with(&sentence)),
+                "{}: `{sentence}` starts mid-sentence",
+                fact.id.0
+            );
+            widened += usize::from(!evidence.lead.is_empty() || !evidence.tail.is_empty());
+        }
+    }
+    assert!(widened > 50, "only {widened} quotes were widened to their sentence");
+}
+
+#[test]
+fn a_quote_cut_from_a_sentence_gets_the_rest_of_it() {
+    let (table, problems) = check(&valid_facts(""));
+    assert_eq!(messages(&problems), Vec::<String>::new());
+    let purl = table.facts.iter().find(|f| f.id.0 == "aid-purl").unwrap();
+    let kyiv = &purl.versions[0].evidence[1];
+    assert_eq!(kyiv.quote, "its commitment to provide $500 million under this initiative");
+    assert!(kyiv.sentence().starts_with(&kyiv.lead) && !kyiv.lead.is_empty(), "{kyiv:?}");
+    assert!(kyiv.sentence().ends_with('.'), "{kyiv:?}");
+}

@@ -297,7 +297,7 @@ mod cli {
                     "kind": q.kind.name(), "prompt": q.prompt, "topic": q.topic, "options": options,
                     "answer": answer, "answer_text": q.answer_text, "fact_ids": q.fact_ids,
                     "status": q.status.name(), "explanation": q.explanation,
-                    "quotes": q.quotes.iter().map(|e| json!({ "source": e.source, "text": e.quote })).collect::<Vec<_>>(),
+                    "quotes": q.quotes.iter().map(|e| json!({ "source": e.source, "text": e.quote, "sentence": e.sentence() })).collect::<Vec<_>>(),
                 });
                 if let (Some(target), serde_json::Value::Object(more)) = (question.as_object_mut(), extra) {
                     target.extend(more);
@@ -314,6 +314,15 @@ mod cli {
     }
 
     /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
+    /// A quote in its whole sentence, the quoted words between `**` when the sentence has more.
+    fn marked(evidence: &sourced_core::Evidence) -> String {
+        if evidence.lead.is_empty() && evidence.tail.is_empty() {
+            evidence.quote.clone()
+        } else {
+            format!("{}**{}**{}", evidence.lead, evidence.quote, evidence.tail)
+        }
+    }
+
     fn quiz_text(prepared: &sourced_core::Prepared, quiz: &sourced_core::Quiz) -> String {
         let table = prepared.table();
         use sourced_core::Body;
@@ -378,7 +387,7 @@ mod cli {
                 let outlet = table
                     .source(&evidence.source)
                     .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
-                let _ = writeln!(out, "   “{}” — {outlet}", evidence.quote);
+                let _ = writeln!(out, "   “{}” — {outlet}", marked(evidence));
             }
             out.push('\n');
         }

@@ -57,7 +57,8 @@ pub struct QuotesProps {
     pub table: SharedTable,
 }
 
-/// Verbatim quotes, each cited with its article's headline and outlet.
+/// Verbatim quotes, each in its whole sentence with the quoted words marked, cited with its
+/// article's headline and outlet.
 #[component]
 pub fn Quotes(props: &QuotesProps) -> Html {
     let quotes = props.quotes.iter().map(|evidence| {
@@ -66,7 +67,7 @@ pub fn Quotes(props: &QuotesProps) -> Html {
         let outlet = source.map_or("", |s| s.outlet.as_str());
         html! {
             <figure class="sq-quote">
-                <blockquote>{ &evidence.quote }</blockquote>
+                <blockquote>{ &evidence.lead }<mark>{ &evidence.quote }</mark>{ &evidence.tail }</blockquote>
                 <figcaption>{ "— " }<cite>{ headline }</cite>{ format!(", {outlet}") }</figcaption>
             </figure>
         }

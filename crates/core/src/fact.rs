@@ -1,6 +1,7 @@
 //! The fact table's vocabulary: facts, their typed answers, their evidence and their computed status.
 
 use crate::source::SourceId;
+use crate::text::capitalised;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -359,18 +360,25 @@ pub fn indefinite_article(word: &str) -> &'static str {
     }
 }
 
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-}
 
 /// One verbatim quote and the source it is from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub source: SourceId,
     pub quote: String,
+    /// Computed by the verifier: the words of the quote's sentence before it and after it, so
+    /// that every quote a reader sees stands in its whole sentence, the quoted words marked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tail: String,
+}
+
+impl Evidence {
+    /// The quote's whole sentence (or sentences), as the article prints it.
+    pub fn sentence(&self) -> String {
+        format!("{}{}{}", self.lead, self.quote, self.tail)
+    }
 }
 
 /// One value for a fact with the quotes that support it. A fact in conflict has several.

@@ -24,7 +24,7 @@ pub use fact::{
     AnswerKind, Currency, Date, Evidence, Fact, FactId, Money, Precision, Status, Topic, Value,
     Version,
 };
-pub use generate::{generate, Prepared, Quiz, SourceAngle};
+pub use generate::{generate, Prepared, Quiz, SourceAngle, TRUE_OR_FALSE};
 pub use question::{Body, Difficulty, Question, QuestionKind, Response};
 pub use quiz::{Action, DraftAnswer, Progress, Session, TopicScore};
 pub use reading::Passage;

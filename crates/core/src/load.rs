@@ -305,6 +305,8 @@ fn read_fact_list(text: &str, raws: Vec<RawFact>, draft: &mut Draft, problems: &
                     Evidence {
                         source: SourceId(raw.source),
                         quote,
+                        lead: String::new(),
+                        tail: String::new(),
                     }
                 })
                 .collect()

@@ -57,6 +57,14 @@ pub fn longest_matching_prefix(haystack: &str, needle: &str) -> usize {
 }
 
 /// Abbreviations whose full stop does not end a sentence before a capital or a digit.
+/// `text` with its first letter in upper case, for a name or phrase that starts a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 const ABBREVIATIONS: [&str; 24] = [
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "jr", "sr", "no", "vs", "alta",
     "ont", "que", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",

@@ -95,6 +95,18 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
 
     checker.check_relations(&draft.facts);
     checker.check_tainted_evidence(&draft.facts, &sources);
+    for fact in &mut facts {
+        for evidence in fact
+            .versions
+            .iter_mut()
+            .flat_map(|v| v.evidence.iter_mut())
+            .chain(fact.correction.iter_mut())
+        {
+            if let Some(source) = sources.iter().find(|s| s.id == evidence.source) {
+                (evidence.lead, evidence.tail) = sentence_around(source, &evidence.quote);
+            }
+        }
+    }
 
     let used: BTreeSet<&SourceId> = draft
         .facts
@@ -131,6 +143,23 @@ fn occurrences<'s>(source: &'s Source, quote: &str) -> Vec<(usize, &'s str, Rang
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The rest of the sentence (or sentences) a quote lies in, before it and after it, at its first
+/// occurrence; empty when the quote is not found (the verifier reports that).
+fn sentence_around(source: &Source, quote: &str) -> (String, String) {
+    let Some((_, paragraph, at)) = occurrences(source, quote).into_iter().next() else {
+        return (String::new(), String::new());
+    };
+    let sentences: Vec<Range<usize>> = sentence_ranges(paragraph)
+        .filter(|s| s.start < at.end && at.start < s.end)
+        .collect();
+    let start = sentences.first().map_or(at.start, |s| s.start.min(at.start));
+    let end = sentences.last().map_or(at.end, |s| s.end.max(at.end));
+    (
+        paragraph[start..at.start].to_string(),
+        paragraph[at.end..end].to_string(),
+    )
 }
 
 /// A fact's status and the number of independence groups whose quotes state its answer.

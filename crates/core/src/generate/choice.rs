@@ -6,23 +6,9 @@ use crate::fact::Value;
 use crate::question::{Body, Question, QuestionKind};
 use crate::table::FactIdx;
 
-/// A claim as the rest of a sentence: its first letter lower-cased, unless it opens with a name
-/// or an acronym (a capital followed by another capital, or a word the claim capitalises again).
-fn lowercase_first(claim: &str) -> String {
-    let first_word = claim.split_whitespace().next().unwrap_or_default();
-    let common = [
-        "The", "A", "An", "It", "Its", "This", "These", "Their", "There", "Two", "Three", "Four",
-        "Five", "One", "More", "Over", "Some", "Both", "Each", "Every", "Other", "Another",
-    ];
-    if common.contains(&first_word) {
-        let mut chars = claim.chars();
-        chars
-            .next()
-            .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
-    } else {
-        claim.to_string()
-    }
-}
+/// How a true/false prompt opens: the quiz asks what the reports say, and the claim follows as
+/// a sentence of its own.
+pub const TRUE_OR_FALSE: &str = "True or false, according to the reports?";
 
 impl Generator<'_> {
     /// The answer among three of the fact's distractors, at a random place.
@@ -55,10 +41,7 @@ impl Generator<'_> {
             pool[pick].to_string()
         };
         // The quiz asks what the reports say: "False" means no report says it, not that it is untrue.
-        let prompt = format!(
-            "True or false? According to the reports, {}",
-            lowercase_first(&fact.claim_with(&shown))
-        );
+        let prompt = format!("{TRUE_OR_FALSE} {}", fact.claim_with(&shown));
         let body = Body::Choice {
             options: vec!["True".into(), "False".into()],
             correct: usize::from(!truth),

@@ -1,8 +1,8 @@
-//! Cloze: a verbatim quote with the answer blanked out, to fill in.
+//! Cloze: a quote's whole sentence with the answer (a name, a sum, a number) blanked out, to fill in.
 
 use super::dice::Dice;
 use super::Generator;
-use crate::fact::{spell_amount, Fact, Value};
+use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceId;
 use crate::table::FactIdx;
@@ -18,7 +18,7 @@ pub(super) struct ClozeSite {
 }
 
 impl ClozeSite {
-    /// The whole (whitespace-normalized) quote.
+    /// The whole sentence the blank is in.
     pub(super) fn quote(&self) -> String {
         format!("{}{}{}", self.before, self.blank, self.after)
     }
@@ -26,6 +26,24 @@ impl ClozeSite {
 
 /// Fewest words around a blank: a cloze must be answerable from its context.
 pub(super) const MIN_CONTEXT_WORDS: usize = 8;
+
+/// Titles that, right before a name, make the name known without reading ("U.S. President ___").
+const TITLES: [&str; 8] = [
+    "President",
+    "Minister",
+    "Secretary of State",
+    "Secretary General",
+    "Secretary-General",
+    "Chancellor",
+    "envoy",
+    "Prime Minister",
+];
+
+/// Whether the blank follows a title: recalling who holds an office teaches nothing about the story.
+pub(super) fn after_title(before: &str) -> bool {
+    let before = before.trim_end();
+    TITLES.iter().any(|title| before.ends_with(title))
+}
 
 /// Whether the blank sits in a list (`including: - ___;`, `A, ___ and C`), where its neighbours
 /// would fit as well as it.
@@ -43,8 +61,13 @@ pub(super) fn list_item(before: &str, after: &str) -> bool {
         || (after.starts_with(',') && (head.contains(" and ") || head.contains(" or ")))
 }
 
-/// Every quote (of a single-version fact) that writes its answer exactly once.
+/// Every quote (of a single-version fact) that writes its answer exactly once, as its whole
+/// sentence. Only names, sums and numbers are blanked: a phrase ("more cautious stance") has
+/// paraphrases no key can list, and a date has too many ways of being written.
 pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
+    if fact.kind == AnswerKind::Term {
+        return Vec::new();
+    }
     let needles: Vec<String> = match fact.answer() {
         Value::Text(text) => std::iter::once(text.clone())
             .chain(fact.spellings.iter().cloned())
@@ -76,19 +99,21 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let (before, after) = (&quote[..start], &quote[end..]);
+            let before = format!("{}{}", evidence.lead, &quote[..start]);
+            let after = format!("{}{}", &quote[end..], evidence.tail);
             let context = before.split_whitespace().count() + after.split_whitespace().count();
             // Enough context to answer from, and never one item of a list whose others would fit too.
             if word_edge(start)
                 && after_edge
                 && context >= MIN_CONTEXT_WORDS
-                && !list_item(before, after)
+                && !list_item(&before, &after)
+                && !after_title(&before)
             {
                 sites.push(ClozeSite {
                     source: evidence.source.clone(),
-                    before: quote[..start].to_string(),
+                    before,
                     blank: quote[start..end].to_string(),
-                    after: quote[end..].to_string(),
+                    after,
                 });
                 break;
             }
@@ -131,7 +156,12 @@ impl Generator<'_> {
             .table()
             .source(&site.source)
             .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
-        let prompt = format!("Fill in the blank in this passage, from {outlet}.");
+        // The fact's question says what the sentence is about: a sentence opening "He" or "This
+        // matter" is answerable only with it.
+        let prompt = format!(
+            "{} Fill in the blank in this sentence from {outlet}.",
+            fact.ask
+        );
         let body = Body::Cloze {
             before: site.before.clone(),
             after: site.after.clone(),

@@ -29,6 +29,10 @@ pub(super) fn keys(prepared: &Prepared, facts: &[FactIdx]) -> Vec<String> {
             Value::Money(money) => keys.push(fold(&spell_amount(money.amount))),
             _ => {}
         }
+        // An error check's answer is the other reports' wording ("deterrence").
+        if let Some(correct) = fact.correct.as_deref().filter(|c| c.chars().count() >= 4) {
+            keys.push(fold(correct));
+        }
     }
     keys
 }

@@ -24,6 +24,7 @@ use plan::{MatchGroup, Plan};
 use serde::{Deserialize, Serialize};
 
 pub use crate::spec::QuizSpec;
+pub use choice::TRUE_OR_FALSE;
 pub use prepared::Prepared;
 pub use source_check::SourceAngle;
 

@@ -7,7 +7,7 @@ use crate::fact::{AnswerKind, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceKind;
 use crate::table::{FactIdx, FactTable};
-use crate::text::same_folded;
+use crate::text::{capitalised, same_folded};
 
 /// What a source-check question asks about the reporting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +52,17 @@ pub(super) struct Foils {
 }
 
 impl Foils {
-    /// Single-version facts (not source errors) of each status.
+    /// Single-version facts (not source errors) of each status; a fact its author keeps out of
+    /// source checks (one that may be another's event in other words) is no foil either.
     pub(super) fn new(table: &FactTable) -> Foils {
         let with = |status: Status| -> Vec<FactIdx> {
             table
                 .indexed()
                 .filter(|(_, f)| {
-                    f.status == status && f.versions.len() == 1 && f.kind != AnswerKind::SourceError
+                    f.status == status
+                        && f.versions.len() == 1
+                        && f.kind != AnswerKind::SourceError
+                        && !f.avoids(QuestionKind::SourceCheck.name())
                 })
                 .map(|(i, _)| i)
                 .collect()
@@ -171,7 +175,7 @@ impl Generator<'_> {
         let (options, correct) = dice.place(right.clone(), wrong);
         let source = fact.about.as_ref().and_then(|id| self.table().source(id));
         let who = source.map_or("One article".to_string(), |s| match s.kind {
-            SourceKind::Original => s.outlet.clone(),
+            SourceKind::Original => capitalised(&s.outlet),
             kind => format!("A {} ({})", kind.label(), s.outlet),
         });
         let prompt = format!(
