@@ -544,7 +544,10 @@ mod tests {
                     "a right answer {response} lies in the correct-response range {pattern}"
                 );
             }
-            None => assert_eq!(response, pattern, "a right answer matches the correct-response pattern"),
+            None => assert_eq!(
+                response, pattern,
+                "a right answer matches the correct-response pattern"
+            ),
         }
         assert!(
             context().answered(&session, 1).is_none(),

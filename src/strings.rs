@@ -198,7 +198,8 @@ pub fn fewer_questions(asked: usize, count: usize) -> String {
 
 pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";
 pub const CONTEXT_QUOTES: &str = "Context (not counted: these quotes do not state the answer)";
-pub const PASSAGE_ERRATA: &str = "Struck through: words this report got wrong, with what the other reports say beside them.";
+pub const PASSAGE_ERRATA: &str =
+    "Struck through: words this report got wrong, with what the other reports say beside them.";
 
 /// Beside words a report got wrong, in a passage: what the other reports say.
 pub fn correction(correct: &str) -> String {

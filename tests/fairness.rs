@@ -397,7 +397,10 @@ fn a_cloze_blanks_a_name_or_number_in_a_whole_sentence_under_its_question() {
             }
             // The fact's question says what the sentence is about.
             if !question.prompt.starts_with(&fact.ask) {
-                problems.push(format!("no question before the sentence: `{}`", question.prompt));
+                problems.push(format!(
+                    "no question before the sentence: `{}`",
+                    question.prompt
+                ));
             }
             let words = before.split_whitespace().count() + after.split_whitespace().count();
             if words < 8 {
@@ -562,7 +565,10 @@ fn the_lint_catches_what_it_is_for() {
 #[test]
 fn no_fact_is_asked_as_a_kind_its_author_ruled_out() {
     let avoided = table().facts.iter().filter(|f| !f.avoid.is_empty()).count();
-    assert!(avoided > 0, "the table rules out no kind for any fact: this check would test nothing");
+    assert!(
+        avoided > 0,
+        "the table rules out no kind for any fact: this check would test nothing"
+    );
     let problems = questions()
         .flat_map(|q| {
             facts_of(q)

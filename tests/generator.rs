@@ -283,7 +283,7 @@ fn topics_are_balanced() {
 }
 
 #[test]
-fn five_hundred_quizzes_use_every_fact_and_every_kind() {
+fn five_hundred_quizzes_use_every_fact_not_ruled_out_and_every_kind() {
     let mut facts = BTreeSet::new();
     let mut kinds = BTreeSet::new();
     for seed in 0..500 {
@@ -292,10 +292,18 @@ fn five_hundred_quizzes_use_every_fact_and_every_kind() {
             kinds.insert(q.kind);
         }
     }
+    // A source error whose author ruled out the error check (too slight to teach) and a speaker
+    // whose words are too short to attribute have nothing left to be asked as: they serve the
+    // reading passages and the explanations.
+    let ruled_out = |f: &sourced_core::Fact| match f.kind {
+        sourced_core::AnswerKind::SourceError => f.avoids("source_check"),
+        sourced_core::AnswerKind::Speaker => f.avoids("who_said"),
+        _ => false,
+    };
     let unused: Vec<_> = table()
         .facts
         .iter()
-        .filter(|f| !facts.contains(&f.id))
+        .filter(|f| !facts.contains(&f.id) && !ruled_out(f))
         .map(|f| &f.id.0)
         .collect();
     assert!(unused.is_empty(), "facts never asked: {unused:?}");

@@ -236,21 +236,40 @@ fn a_passage_marks_every_error_the_table_records_in_it_with_the_correct_reading(
                 .errata
                 .iter()
                 .find(|e| e.fact == error.id)
-                .unwrap_or_else(|| panic!("passage of {} prints `{}` unmarked", passage.source, error.id.0));
+                .unwrap_or_else(|| {
+                    panic!(
+                        "passage of {} prints `{}` unmarked",
+                        passage.source, error.id.0
+                    )
+                });
             let struck_words = &passage.text[erratum.range.clone()].replace('\n', " ");
             assert!(
                 *struck_words == error.answer().to_string()
-                    || error.versions[0].evidence.iter().any(|e| e.quote == *struck_words),
+                    || error.versions[0]
+                        .evidence
+                        .iter()
+                        .any(|e| e.quote == *struck_words),
                 "{}: `{struck_words}` is neither the wrong words nor a quote of them",
                 error.id.0
             );
             assert_eq!(Some(erratum.correct.as_str()), error.correct.as_deref());
             // Rendered: the wrong words struck, the correction once, right after them.
             let segments = passage.segments(&passage.sentences);
-            let corrections: Vec<&str> = segments.iter().flatten().filter_map(|s| s.correction).collect();
+            let corrections: Vec<&str> = segments
+                .iter()
+                .flatten()
+                .filter_map(|s| s.correction)
+                .collect();
             assert_eq!(
-                corrections.iter().filter(|c| **c == erratum.correct).count(),
-                passage.errata.iter().filter(|e| e.correct == erratum.correct).count()
+                corrections
+                    .iter()
+                    .filter(|c| **c == erratum.correct)
+                    .count(),
+                passage
+                    .errata
+                    .iter()
+                    .filter(|e| e.correct == erratum.correct)
+                    .count()
             );
             let struck: String = segments
                 .iter()

@@ -372,8 +372,10 @@ evidence = [{ source = "loveworld-rewrite", quote = "U.S. President Donald Trump
 #[test]
 fn avoid_names_a_question_kind_and_gives_its_reason() {
     let avoid = |line: &str| {
-        let facts =
-            valid_facts("").replace("answer = \"Keith Kellogg\"", &format!("answer = \"Keith Kellogg\"\n{line}"));
+        let facts = valid_facts("").replace(
+            "answer = \"Keith Kellogg\"",
+            &format!("answer = \"Keith Kellogg\"\n{line}"),
+        );
         messages(&check(&facts).1)
     };
     assert_eq!(
@@ -388,7 +390,8 @@ fn avoid_names_a_question_kind_and_gives_its_reason() {
     );
     let msgs = avoid("avoid = { cloze = \" \" }");
     assert!(
-        msgs.iter().any(|m| m.contains("fact `kellogg`: avoid: `cloze` needs a reason")),
+        msgs.iter()
+            .any(|m| m.contains("fact `kellogg`: avoid: `cloze` needs a reason")),
         "{msgs:#?}"
     );
 }
@@ -423,7 +426,10 @@ fn every_quote_of_the_shipped_table_stands_in_its_whole_sentence() {
             widened += usize::from(!evidence.lead.is_empty() || !evidence.tail.is_empty());
         }
     }
-    assert!(widened > 50, "only {widened} quotes were widened to their sentence");
+    assert!(
+        widened > 50,
+        "only {widened} quotes were widened to their sentence"
+    );
 }
 
 #[test]
@@ -432,7 +438,13 @@ fn a_quote_cut_from_a_sentence_gets_the_rest_of_it() {
     assert_eq!(messages(&problems), Vec::<String>::new());
     let purl = table.facts.iter().find(|f| f.id.0 == "aid-purl").unwrap();
     let kyiv = &purl.versions[0].evidence[1];
-    assert_eq!(kyiv.quote, "its commitment to provide $500 million under this initiative");
-    assert!(kyiv.sentence().starts_with(&kyiv.lead) && !kyiv.lead.is_empty(), "{kyiv:?}");
+    assert_eq!(
+        kyiv.quote,
+        "its commitment to provide $500 million under this initiative"
+    );
+    assert!(
+        kyiv.sentence().starts_with(&kyiv.lead) && !kyiv.lead.is_empty(),
+        "{kyiv:?}"
+    );
     assert!(kyiv.sentence().ends_with('.'), "{kyiv:?}");
 }

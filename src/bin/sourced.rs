@@ -409,7 +409,11 @@ mod cli {
                 let outlet = table
                     .source(&evidence.source)
                     .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
-                let _ = writeln!(out, "   Context, not counted: “{}” — {outlet}", marked(evidence));
+                let _ = writeln!(
+                    out,
+                    "   Context, not counted: “{}” — {outlet}",
+                    marked(evidence)
+                );
             }
             out.push('\n');
         }

@@ -360,7 +360,6 @@ pub fn indefinite_article(word: &str) -> &'static str {
     }
 }
 
-
 /// One verbatim quote and the source it is from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {

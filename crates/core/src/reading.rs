@@ -159,20 +159,36 @@ impl Passage {
                 edges.retain(|&at| paragraph.start <= at && at <= paragraph.end);
                 edges.sort_unstable();
                 edges.dedup();
-                edges
-                    .windows(2)
-                    .map(|w| {
-                        let piece = w[0]..w[1];
-                        let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
-                        let erratum = errata.iter().find(|e| inside(&e.range));
-                        Segment {
-                            text: &self.text[piece.clone()],
-                            marked: marks.iter().any(|r| inside(r)),
-                            erratum: erratum.is_some(),
-                            correction: erratum
-                                .filter(|e| e.range.end == piece.end)
-                                .map(|e| e.correct.as_str()),
+                // (range, marked, erratum, correction) of each piece between two edges;
+                // neighbours that look alike are one piece (overlapping marks make one mark).
+                let mut pieces: Vec<(Range<usize>, bool, bool, Option<&str>)> = Vec::new();
+                for w in edges.windows(2) {
+                    let piece = w[0]..w[1];
+                    let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
+                    let marked = marks.iter().any(|r| inside(r));
+                    let erratum = errata.iter().find(|e| inside(&e.range));
+                    let correction = erratum
+                        .filter(|e| e.range.end == piece.end)
+                        .map(|e| e.correct.as_str());
+                    match pieces.last_mut() {
+                        Some(last)
+                            if last.1 == marked
+                                && last.2 == erratum.is_some()
+                                && last.3.is_none() =>
+                        {
+                            last.0.end = piece.end;
+                            last.3 = correction;
                         }
+                        _ => pieces.push((piece, marked, erratum.is_some(), correction)),
+                    }
+                }
+                pieces
+                    .into_iter()
+                    .map(|(range, marked, erratum, correction)| Segment {
+                        text: &self.text[range],
+                        marked,
+                        erratum,
+                        correction,
                     })
                     .collect()
             })
@@ -483,7 +499,10 @@ fn errata(table: &FactTable, source: &Source, text: &str) -> Vec<Erratum> {
             found.into_iter().map(|(quote, _)| quote).take(1).collect()
         };
         for range in ranges {
-            if !errata.iter().any(|e| e.range.start < range.end && range.start < e.range.end) {
+            if !errata
+                .iter()
+                .any(|e| e.range.start < range.end && range.start < e.range.end)
+            {
                 errata.push(Erratum {
                     range,
                     fact: error.id.clone(),
@@ -538,6 +557,7 @@ mod tests {
             words: text.split_whitespace().count(),
             sentences: Vec::new(),
             facts: Vec::new(),
+            errata: Vec::new(),
             flat: text.replace('\n', " "),
             asks: Vec::new(),
         }

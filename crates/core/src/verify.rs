@@ -154,7 +154,9 @@ fn sentence_around(source: &Source, quote: &str) -> (String, String) {
     let sentences: Vec<Range<usize>> = sentence_ranges(paragraph)
         .filter(|s| s.start < at.end && at.start < s.end)
         .collect();
-    let start = sentences.first().map_or(at.start, |s| s.start.min(at.start));
+    let start = sentences
+        .first()
+        .map_or(at.start, |s| s.start.min(at.start));
     let end = sentences.last().map_or(at.end, |s| s.end.max(at.end));
     (
         paragraph[start..at.start].to_string(),

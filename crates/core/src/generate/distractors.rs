@@ -46,7 +46,14 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
             for other in &table.facts {
                 for version in &other.versions {
                     if let Value::Date(d) = &version.answer {
-                        if d.precision == date.precision {
+                        // Another event's date only when near this one: "independence in
+                        // August 2025" or "the G7 in February 2022" give themselves away.
+                        let years = (i32::from(d.year) - i32::from(date.year)).abs();
+                        let near = match date.precision {
+                            Precision::Year => years <= 5,
+                            Precision::Month | Precision::Day => years == 0,
+                        };
+                        if d.precision == date.precision && near {
                             candidates.push(version.answer.clone());
                         }
                     }

@@ -30,9 +30,15 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
                 .versions
                 .iter()
                 .map(|v| {
-                    let who: Vec<String> =
-                        v.evidence.iter().map(|e| table.outlet(&e.source)).collect();
-                    format!("{} says {}", join_dedup(&who), v.answer)
+                    let mut who: Vec<String> = Vec::new();
+                    for evidence in &v.evidence {
+                        let outlet = table.outlet(&evidence.source);
+                        if !who.contains(&outlet) {
+                            who.push(outlet);
+                        }
+                    }
+                    let verb = if who.len() > 1 { "say" } else { "says" };
+                    format!("{} {verb} {}", who.join(" and "), v.answer)
                 })
                 .collect();
             format!("The sources disagree: {}.", versions.join("; "))
@@ -106,7 +112,11 @@ fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
 /// and of its correction does: they are the error's evidence).
 fn states(fact: &Fact, version: &crate::fact::Version, evidence: &Evidence) -> bool {
     fact.kind == AnswerKind::SourceError
-        || states_answer(fact, &loose(&version.answer), &normalize_whitespace(&evidence.quote))
+        || states_answer(
+            fact,
+            &loose(&version.answer),
+            &normalize_whitespace(&evidence.quote),
+        )
 }
 
 /// The quotes that state the fact's answer, then the correction's.
@@ -143,16 +153,6 @@ fn join_list(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join("; ")),
     }
-}
-
-fn join_dedup(items: &[String]) -> String {
-    let mut unique: Vec<&str> = Vec::new();
-    for item in items {
-        if !unique.contains(&item.as_str()) {
-            unique.push(item);
-        }
-    }
-    unique.join(" and ")
 }
 
 impl Generator<'_> {

@@ -3,7 +3,7 @@
 use super::dice::Dice;
 use super::distractors::conflict_options;
 use super::Generator;
-use crate::fact::{AnswerKind, Fact, Status, Value};
+use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceKind;
 use crate::table::{FactIdx, FactTable};
@@ -83,6 +83,18 @@ impl Foils {
     }
 }
 
+/// Whether two facts quote the same sentence of the same report.
+fn share_a_sentence(a: &Fact, b: &Fact) -> bool {
+    fn bytes(e: &Evidence) -> impl Iterator<Item = u8> + '_ {
+        e.lead.bytes().chain(e.quote.bytes()).chain(e.tail.bytes())
+    }
+    let len = |e: &Evidence| e.lead.len() + e.quote.len() + e.tail.len();
+    a.all_evidence().any(|x| {
+        b.all_evidence()
+            .any(|y| x.source == y.source && len(x) == len(y) && bytes(x).eq(bytes(y)))
+    })
+}
+
 impl Generator<'_> {
     pub(super) fn source_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let fact = &self.table()[f];
@@ -92,7 +104,28 @@ impl Generator<'_> {
         if fact.versions.len() > 1 {
             return self.conflict_check(f, dice);
         }
-        let foils = dice.pick(self.prepared.foils.against(fact.status), 3);
+        // Foils never quote a sentence the key or another foil quotes: two claims from one
+        // sentence are the same report's words, whatever their status says.
+        let table = self.table();
+        let mut candidates: Vec<FactIdx> = self
+            .prepared
+            .foils
+            .against(fact.status)
+            .iter()
+            .copied()
+            .filter(|&c| !share_a_sentence(fact, &table[c]))
+            .collect();
+        dice.shuffle(&mut candidates);
+        let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
+        for c in candidates {
+            if foils.len() < 3
+                && foils
+                    .iter()
+                    .all(|&other| !share_a_sentence(&table[other], &table[c]))
+            {
+                foils.push(c);
+            }
+        }
         let wrong: Vec<String> = foils
             .iter()
             .map(|&foil| self.prepared.facts[foil].claim.clone())
@@ -178,10 +211,20 @@ impl Generator<'_> {
             SourceKind::Original => capitalised(&s.outlet),
             kind => format!("A {} ({})", kind.label(), s.outlet),
         });
-        let prompt = format!(
-            "{who} printed “{}”. What do the other reports say instead?",
-            fact.answer()
-        );
+        // The wrong words in their sentence: which reading fits is a question of context.
+        let wrong_words = fact.answer().to_string();
+        let sentence = fact.versions[0]
+            .evidence
+            .iter()
+            .filter(|e| Some(&e.source) == fact.about.as_ref())
+            .map(Evidence::sentence)
+            .find(|s| s.contains(&wrong_words));
+        let prompt = match sentence {
+            Some(sentence) if sentence != wrong_words => format!(
+                "{who} printed: “{sentence}” What do the other reports say instead of “{wrong_words}”?"
+            ),
+            _ => format!("{who} printed “{wrong_words}”. What do the other reports say instead?"),
+        };
         let mut question = self.question(
             QuestionKind::SourceCheck,
             prompt,
