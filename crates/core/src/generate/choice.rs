@@ -1,6 +1,7 @@
 //! Multiple choice, true or false, and who said it: pick the answer among drawn distractors.
 
 use super::dice::Dice;
+use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::Value;
 use crate::question::{Body, Question, QuestionKind};
@@ -8,7 +9,7 @@ use crate::table::FactIdx;
 
 /// How a true/false prompt opens: the quiz asks what the reports say, and the claim follows as
 /// a sentence of its own.
-pub const TRUE_OR_FALSE: &str = "True or false, according to the reports?";
+pub const TRUE_OR_FALSE: &str = ENGLISH.true_or_false;
 
 impl Generator<'_> {
     /// The answer among three of the fact's distractors, at a random place.
@@ -43,16 +44,16 @@ impl Generator<'_> {
         // The quiz asks what the reports say: "False" means no report says it, not that it is untrue.
         let prompt = format!("{TRUE_OR_FALSE} {}", fact.claim_with(&shown));
         let body = Body::Choice {
-            options: vec!["True".into(), "False".into()],
+            options: vec![ENGLISH.true_word.into(), ENGLISH.false_word.into()],
             correct: usize::from(!truth),
         };
         let mut question = self.question(QuestionKind::TrueFalse, prompt, f, body);
         if truth {
-            question.answer_text = "True".into();
+            question.answer_text = ENGLISH.true_word.into();
         } else {
-            question.answer_text = "False".into();
+            question.answer_text = ENGLISH.false_word.into();
             question.explanation =
-                format!("None of the reports says this. {}", question.explanation);
+                fill(ENGLISH.none_says, &[("explanation", &question.explanation)]);
         }
         question
     }
@@ -61,9 +62,9 @@ impl Generator<'_> {
     pub(super) fn who_said(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let body = self.four_options(f, dice);
         let fact = &self.table()[f];
-        let prompt = format!(
-            "Who said this? “{}”",
-            fact.quotation.as_deref().unwrap_or_default()
+        let prompt = fill(
+            ENGLISH.who_said,
+            &[("quotation", fact.quotation.as_deref().unwrap_or_default())],
         );
         self.question(QuestionKind::WhoSaid, prompt, f, body)
     }

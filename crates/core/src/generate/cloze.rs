@@ -1,6 +1,7 @@
 //! Cloze: a quote's whole sentence with the answer (a name, a sum, a number) blanked out, to fill in.
 
 use super::dice::Dice;
+use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
@@ -27,22 +28,11 @@ impl ClozeSite {
 /// Fewest words around a blank: a cloze must be answerable from its context.
 pub(super) const MIN_CONTEXT_WORDS: usize = 8;
 
-/// Titles that, right before a name, make the name known without reading ("U.S. President ___").
-const TITLES: [&str; 8] = [
-    "President",
-    "Minister",
-    "Secretary of State",
-    "Secretary General",
-    "Secretary-General",
-    "Chancellor",
-    "envoy",
-    "Prime Minister",
-];
-
-/// Whether the blank follows a title: recalling who holds an office teaches nothing about the story.
+/// Whether the blank follows a title ("U.S. President ___"): recalling who holds an office
+/// teaches nothing about the story.
 pub(super) fn after_title(before: &str) -> bool {
     let before = before.trim_end();
-    TITLES.iter().any(|title| before.ends_with(title))
+    ENGLISH.titles.iter().any(|title| before.ends_with(title))
 }
 
 /// Whether the blank sits in a list (`including: - ___;`, `A, ___ and C`), where its neighbours
@@ -158,10 +148,7 @@ impl Generator<'_> {
             .map_or(site.source.0.as_str(), |s| s.outlet.as_str());
         // The fact's question says what the sentence is about: a sentence opening "He" or "This
         // matter" is answerable only with it.
-        let prompt = format!(
-            "{} Fill in the blank in this sentence from {outlet}.",
-            fact.ask
-        );
+        let prompt = fill(ENGLISH.cloze, &[("ask", &fact.ask), ("outlet", outlet)]);
         let body = Body::Cloze {
             before: site.before.clone(),
             after: site.after.clone(),

@@ -1,5 +1,6 @@
 //! Explanations: the claim, then how well the sources support it, in plain words; and the question shell.
 
+use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{AnswerKind, Currency, Evidence, Fact, Money, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
@@ -12,7 +13,7 @@ use crate::verify::states_answer;
 pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
     let status = status_line(table, fact);
     match &fact.note {
-        Some(note) => format!("{status} {note}"),
+        Some(note) => fill(ENGLISH.with_note, &[("status", &status), ("note", note)]),
         None => status,
     }
 }
@@ -20,10 +21,12 @@ pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
 /// The claim, then how well the sources support it.
 fn status_line(table: &FactTable, fact: &Fact) -> String {
     match (fact.kind, fact.status) {
-        (AnswerKind::SourceError, _) => format!(
-            "{} Other reports: “{}”.",
-            fact.claim_with(&fact.answer().to_string()),
-            fact.correct.as_deref().unwrap_or_default()
+        (AnswerKind::SourceError, _) => fill(
+            ENGLISH.error_status,
+            &[
+                ("claim", &fact.claim_with(&fact.answer().to_string())),
+                ("correct", fact.correct.as_deref().unwrap_or_default()),
+            ],
         ),
         (_, Status::Conflicting) => {
             let versions: Vec<String> = fact
@@ -37,25 +40,42 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
                             who.push(outlet);
                         }
                     }
-                    let verb = if who.len() > 1 { "say" } else { "says" };
-                    format!("{} {verb} {}", who.join(" and "), v.answer)
+                    let template = if who.len() > 1 {
+                        ENGLISH.say
+                    } else {
+                        ENGLISH.says
+                    };
+                    fill(
+                        template,
+                        &[
+                            ("who", &who.join(ENGLISH.and)),
+                            ("value", &v.answer.to_string()),
+                        ],
+                    )
                 })
                 .collect();
-            format!("The sources disagree: {}.", versions.join("; "))
+            fill(
+                ENGLISH.disagree,
+                &[("versions", &versions.join(ENGLISH.list_separator))],
+            )
         }
         (_, Status::Corroborated) => {
             let reports = reports(table, fact);
-            format!(
-                "{} Confirmed by {} independent reports: {}.",
-                fact.claim_with(&fact.answer().to_string()),
-                reports.len(),
-                join_list(&reports)
+            fill(
+                ENGLISH.confirmed,
+                &[
+                    ("claim", &fact.claim_with(&fact.answer().to_string())),
+                    ("count", &reports.len().to_string()),
+                    ("reports", &join_list(&reports)),
+                ],
             )
         }
-        (_, Status::SingleSource) => format!(
-            "{} Reported by one source only: {}.",
-            fact.claim_with(&fact.answer().to_string()),
-            join_list(&reports(table, fact))
+        (_, Status::SingleSource) => fill(
+            ENGLISH.single,
+            &[
+                ("claim", &fact.claim_with(&fact.answer().to_string())),
+                ("reports", &join_list(&reports(table, fact))),
+            ],
         ),
     }
 }
@@ -97,11 +117,16 @@ fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
             let copies: Vec<&str> = group[1..].iter().map(|s| s.outlet.as_str()).collect();
             match copies.as_slice() {
                 [] => group[0].outlet.clone(),
-                [copy] => format!("{}, with its copy {copy}", group[0].outlet),
-                _ => format!(
-                    "{}, with its copies {}",
-                    group[0].outlet,
-                    copies.join(" and ")
+                [copy] => fill(
+                    ENGLISH.with_copy,
+                    &[("report", &group[0].outlet), ("copy", copy)],
+                ),
+                _ => fill(
+                    ENGLISH.with_copies,
+                    &[
+                        ("report", &group[0].outlet),
+                        ("copies", &copies.join(ENGLISH.and)),
+                    ],
                 ),
             }
         })
@@ -151,7 +176,7 @@ fn join_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join("; ")),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(ENGLISH.list_separator), ENGLISH.and),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::dice::Dice;
 use super::distractors::{related, similar_kinds};
 use super::plan::{MatchGroup, TopicIdx};
+use super::words::ENGLISH;
 use super::Generator;
 use crate::fact::{AnswerKind, Fact, Topic, Value};
 use crate::question::{Body, Question, QuestionKind};
@@ -214,7 +215,7 @@ impl Generator<'_> {
             .map(|&i| format!("{} ({})", items[i], facts[i].answer()))
             .collect::<Vec<_>>()
             .join(" → ");
-        let prompt = "Put these events in order, earliest first.".to_string();
+        let prompt = ENGLISH.ordering.to_string();
         Some((
             self.multi_question(
                 QuestionKind::Ordering,

@@ -15,6 +15,7 @@ mod numeric;
 mod plan;
 mod prepared;
 mod source_check;
+mod words;
 
 use crate::question::{Question, QuestionKind};
 use crate::reading::Passage;

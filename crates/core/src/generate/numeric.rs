@@ -1,5 +1,6 @@
 //! Numeric entry: type the sum or the count, graded within a tolerance.
 
+use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{Currency, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
@@ -10,19 +11,20 @@ pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, f64)> {
     match fact.answer() {
         Value::Money(money) if !money.over => {
             let currency = match money.currency {
-                Currency::Cad => "Canadian dollars",
-                Currency::Usd => "U.S. dollars",
-                Currency::Unstated => "dollars",
+                Currency::Cad => ENGLISH.cad,
+                Currency::Usd => ENGLISH.usd,
+                Currency::Unstated => ENGLISH.dollars,
             };
             let (scale, word) = if money.amount >= 1_000_000_000 {
-                (1e9, "billions")
+                (1e9, ENGLISH.billions)
             } else {
-                (1e6, "millions")
+                (1e6, ENGLISH.millions)
             };
             let answer = money.amount as f64 / scale;
             // 1%: forgives rounding, never reaches another figure the articles print.
             let tolerance = (answer * 0.01 * 1000.0).round() / 1000.0;
-            Some((answer, format!("{word} of {currency}"), tolerance))
+            let unit = fill(ENGLISH.unit, &[("scale", word), ("currency", currency)]);
+            Some((answer, unit, tolerance))
         }
         Value::Count(count) if !count.unit.is_empty() => {
             Some((f64::from(count.value), count.unit.clone(), 0.0))
@@ -39,12 +41,7 @@ fn precision_words(answer: f64) -> &'static str {
         .split('.')
         .nth(1)
         .map_or(0, str::len);
-    match decimals {
-        0 => "",
-        1 => ", to one decimal place",
-        2 => ", to two decimal places",
-        _ => ", to three decimal places",
-    }
+    ENGLISH.decimals[decimals.min(3)]
 }
 
 impl Generator<'_> {
@@ -52,8 +49,15 @@ impl Generator<'_> {
         let fact = &self.table()[f];
         let (answer, unit, tolerance) = numeric_answer(fact).unwrap_or((0.0, String::new(), 0.0));
         let prompt = match fact.answer() {
-            Value::Money(_) => format!("{} Answer in {unit}{}.", fact.ask, precision_words(answer)),
-            _ => format!("{} Answer with a whole number.", fact.ask),
+            Value::Money(_) => fill(
+                ENGLISH.numeric_money,
+                &[
+                    ("ask", &fact.ask),
+                    ("unit", &unit),
+                    ("precision", precision_words(answer)),
+                ],
+            ),
+            _ => fill(ENGLISH.numeric_count, &[("ask", &fact.ask)]),
         };
         self.question(
             QuestionKind::Numeric,

@@ -1,5 +1,6 @@
 //! Plans: the questions a table can make, before their random details are drawn.
 
+use super::words::ENGLISH;
 use crate::fact::AnswerKind;
 use crate::question::QuestionKind;
 use crate::table::FactIdx;
@@ -77,10 +78,10 @@ impl MatchGroup {
 
     pub(super) fn prompt(self) -> &'static str {
         match self {
-            MatchGroup::Money => "Match each sum to what it is for.",
-            MatchGroup::Person => "Match each person to their part in the story.",
-            MatchGroup::Date => "Match each event to its date.",
-            MatchGroup::Place => "Match each event to its place.",
+            MatchGroup::Money => ENGLISH.match_money,
+            MatchGroup::Person => ENGLISH.match_person,
+            MatchGroup::Date => ENGLISH.match_date,
+            MatchGroup::Place => ENGLISH.match_place,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::dice::Dice;
 use super::distractors::conflict_options;
+use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
@@ -133,8 +134,8 @@ impl Generator<'_> {
         let right = self.prepared.facts[f].claim.clone();
         let (options, correct) = dice.place(right.clone(), wrong);
         let prompt = match fact.status {
-            Status::Corroborated => "Which of these claims is confirmed by two or more independent reports?",
-            _ => "Which of these claims comes from a single source (one report and any copies of it)?",
+            Status::Corroborated => ENGLISH.which_confirmed,
+            _ => ENGLISH.which_single,
         };
         let mut question = self.question(
             QuestionKind::SourceCheck,
@@ -143,15 +144,12 @@ impl Generator<'_> {
             Body::Choice { options, correct },
         );
         question.answer_text = right;
-        let foil_status = if fact.status == Status::Corroborated {
-            "rests on a single source"
+        let others = if fact.status == Status::Corroborated {
+            ENGLISH.others_single
         } else {
-            "is confirmed by independent reports"
+            ENGLISH.others_confirmed
         };
-        question.explanation = format!(
-            "{} Each of the other claims {foil_status}.",
-            question.explanation
-        );
+        question.explanation = fill(others, &[("explanation", &question.explanation)]);
         question
     }
 
@@ -180,10 +178,7 @@ impl Generator<'_> {
         let (options, correct) = dice.place(right, wrong);
         // The outlet, not the headline: a headline names people other questions may ask about.
         let name = self.table().outlet(&evidence.source);
-        let prompt = format!(
-            "The reports disagree here. {} — what does {name} say?",
-            fact.ask
-        );
+        let prompt = fill(ENGLISH.conflict, &[("ask", &fact.ask), ("outlet", &name)]);
         let mut question = self.question(
             QuestionKind::SourceCheck,
             prompt,
@@ -207,9 +202,12 @@ impl Generator<'_> {
         let wrong = dice.pick(&readings, 3);
         let (options, correct) = dice.place(right.clone(), wrong);
         let source = fact.about.as_ref().and_then(|id| self.table().source(id));
-        let who = source.map_or("One article".to_string(), |s| match s.kind {
+        let who = source.map_or(ENGLISH.one_article.to_string(), |s| match s.kind {
             SourceKind::Original => capitalised(&s.outlet),
-            kind => format!("A {} ({})", kind.label(), s.outlet),
+            kind => fill(
+                ENGLISH.copy_named,
+                &[("kind", kind.label()), ("outlet", &s.outlet)],
+            ),
         });
         // The wrong words in their sentence: which reading fits is a question of context.
         let wrong_words = fact.answer().to_string();
@@ -220,10 +218,18 @@ impl Generator<'_> {
             .map(Evidence::sentence)
             .find(|s| s.contains(&wrong_words));
         let prompt = match sentence {
-            Some(sentence) if sentence != wrong_words => format!(
-                "{who} printed: “{sentence}” What do the other reports say instead of “{wrong_words}”?"
+            Some(sentence) if sentence != wrong_words => fill(
+                ENGLISH.error_in_sentence,
+                &[
+                    ("who", &who),
+                    ("sentence", &sentence),
+                    ("wrong", &wrong_words),
+                ],
             ),
-            _ => format!("{who} printed “{wrong_words}”. What do the other reports say instead?"),
+            _ => fill(
+                ENGLISH.error_alone,
+                &[("who", &who), ("wrong", &wrong_words)],
+            ),
         };
         let mut question = self.question(
             QuestionKind::SourceCheck,
