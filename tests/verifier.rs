@@ -448,3 +448,33 @@ fn a_quote_cut_from_a_sentence_gets_the_rest_of_it() {
     );
     assert!(kyiv.sentence().ends_with('.'), "{kyiv:?}");
 }
+
+#[test]
+fn a_date_whose_year_no_quote_writes_is_shown_without_it() {
+    let table = sourced_quiz::embedded_table().expect("questions/ verifies");
+    let mut implied = 0;
+    for fact in &table.facts {
+        for version in &fact.versions {
+            if let sourced_core::Value::Date(date) = &version.answer {
+                let written = version
+                    .evidence
+                    .iter()
+                    .any(|e| e.quote.contains(&date.year.to_string()));
+                assert_eq!(
+                    date.year_implied,
+                    !written && date.precision != sourced_core::Precision::Year,
+                    "{}",
+                    fact.id.0
+                );
+                if date.year_implied {
+                    implied += 1;
+                    assert!(!version.answer.to_string().contains(&date.year.to_string()));
+                }
+            }
+        }
+    }
+    assert!(
+        implied > 0,
+        "no date of the table leaves its year unwritten"
+    );
+}

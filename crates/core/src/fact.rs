@@ -156,6 +156,14 @@ pub struct Date {
     pub month: u8,
     pub day: u8,
     pub precision: Precision,
+    /// Computed by the verifier: no quote writes the year ("since assuming office in March"),
+    /// so the date is shown as the reports give it, without one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub year_implied: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 pub const MONTHS: [&str; 12] = [
@@ -205,6 +213,7 @@ impl Date {
             month,
             day,
             precision,
+            year_implied: false,
         })
     }
 
@@ -235,6 +244,8 @@ impl fmt::Display for Date {
         let month = self.month_name().unwrap_or("?");
         match self.precision {
             Precision::Year => write!(f, "{}", self.year),
+            Precision::Month if self.year_implied => write!(f, "{month}"),
+            Precision::Day if self.year_implied => write!(f, "{} {month}", self.day),
             Precision::Month => write!(f, "{month} {}", self.year),
             Precision::Day => write!(f, "{} {month} {}", self.day, self.year),
         }

@@ -1,7 +1,7 @@
 //! The verifier: checks a draft fact table against its source texts and collects every problem, not just the first.
 
 use crate::extract;
-use crate::fact::{AnswerKind, Evidence, Fact, FactId, Status, Value, TOPICS};
+use crate::fact::{AnswerKind, Evidence, Fact, FactId, Precision, Status, Value, TOPICS};
 use crate::source::{assign_independence_groups, Source, SourceId};
 use crate::table::FactTable;
 use crate::text::{fold, longest_matching_prefix, normalize_whitespace, sentence_ranges};
@@ -96,6 +96,14 @@ pub fn verify(draft: Draft) -> (FactTable, Vec<Problem>) {
     checker.check_relations(&draft.facts);
     checker.check_tainted_evidence(&draft.facts, &sources);
     for fact in &mut facts {
+        // A date whose year no quote writes is shown as the reports give it.
+        for version in &mut fact.versions {
+            if let Value::Date(date) = &mut version.answer {
+                let year = date.year.to_string();
+                date.year_implied = date.precision != Precision::Year
+                    && !version.evidence.iter().any(|e| e.quote.contains(&year));
+            }
+        }
         for evidence in fact
             .versions
             .iter_mut()

@@ -5,7 +5,7 @@ use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
-use crate::source::SourceId;
+use crate::source::{SourceId, SourceKind};
 use crate::table::FactIdx;
 use crate::text::{normalize_whitespace, same_folded};
 
@@ -122,7 +122,15 @@ impl Generator<'_> {
                 .iter()
                 .filter(|site| site.source == passage.source && passage.holds(&site.quote()))
                 .collect(),
-            None => all.iter().collect(),
+            // Elsewhere, a machine translation's garbled sentence only when no report has another.
+            None => all
+                .iter()
+                .filter(|site| {
+                    self.table()
+                        .source(&site.source)
+                        .is_none_or(|s| s.kind != SourceKind::Translation)
+                })
+                .collect(),
         };
         let sites = if sites.is_empty() {
             all.iter().collect()

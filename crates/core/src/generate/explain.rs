@@ -26,6 +26,7 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
             &[
                 ("claim", &fact.claim_with(&fact.answer().to_string())),
                 ("correct", fact.correct.as_deref().unwrap_or_default()),
+                ("reports", &correcting_reports(table, fact).0),
             ],
         ),
         (_, Status::Conflicting) => {
@@ -168,6 +169,22 @@ fn loose(value: &Value) -> Value {
             ..money.clone()
         }),
         other => other.clone(),
+    }
+}
+
+/// The reports whose quotes give an error's correct reading, named ("CBC News (via a
+/// news-aggregator app)"), and how many they are; "the other reports" when the table names none.
+pub(super) fn correcting_reports(table: &FactTable, fact: &Fact) -> (String, usize) {
+    let mut outlets: Vec<String> = Vec::new();
+    for evidence in &fact.correction {
+        let outlet = table.outlet(&evidence.source);
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
+        }
+    }
+    match outlets.len() {
+        0 => (ENGLISH.other_reports.to_string(), 2),
+        n => (join_list(&outlets), n),
     }
 }
 

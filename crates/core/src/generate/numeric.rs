@@ -6,8 +6,9 @@ use crate::fact::{Currency, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::table::FactIdx;
 
-/// The number to type for a numeric-entry question: (answer, unit, tolerance).
-pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, f64)> {
+/// The number to type for a numeric-entry question: (answer, unit as the prompt names it
+/// ("billions of U.S. dollars"), unit beside the field ("billion U.S. dollars"), tolerance).
+pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, String, f64)> {
     match fact.answer() {
         Value::Money(money) if !money.over => {
             let currency = match money.currency {
@@ -15,20 +16,27 @@ pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, f64)> {
                 Currency::Usd => ENGLISH.usd,
                 Currency::Unstated => ENGLISH.dollars,
             };
-            let (scale, word) = if money.amount >= 1_000_000_000 {
-                (1e9, ENGLISH.billions)
+            let (scale, words, word) = if money.amount >= 1_000_000_000 {
+                (1e9, ENGLISH.billions, ENGLISH.billion)
             } else {
-                (1e6, ENGLISH.millions)
+                (1e6, ENGLISH.millions, ENGLISH.million)
             };
             let answer = money.amount as f64 / scale;
             // 1%: forgives rounding, never reaches another figure the articles print.
             let tolerance = (answer * 0.01 * 1000.0).round() / 1000.0;
-            let unit = fill(ENGLISH.unit, &[("scale", word), ("currency", currency)]);
-            Some((answer, unit, tolerance))
+            let unit = fill(ENGLISH.unit, &[("scale", words), ("currency", currency)]);
+            let label = fill(
+                ENGLISH.unit_label,
+                &[("scale", word), ("currency", currency)],
+            );
+            Some((answer, unit, label, tolerance))
         }
-        Value::Count(count) if !count.unit.is_empty() => {
-            Some((f64::from(count.value), count.unit.clone(), 0.0))
-        }
+        Value::Count(count) if !count.unit.is_empty() => Some((
+            f64::from(count.value),
+            count.unit.clone(),
+            count.unit.clone(),
+            0.0,
+        )),
         _ => None,
     }
 }
@@ -47,7 +55,8 @@ fn precision_words(answer: f64) -> &'static str {
 impl Generator<'_> {
     pub(super) fn numeric(&self, f: FactIdx) -> Question {
         let fact = &self.table()[f];
-        let (answer, unit, tolerance) = numeric_answer(fact).unwrap_or((0.0, String::new(), 0.0));
+        let (answer, unit, label, tolerance) =
+            numeric_answer(fact).unwrap_or((0.0, String::new(), String::new(), 0.0));
         let prompt = match fact.answer() {
             Value::Money(_) => fill(
                 ENGLISH.numeric_money,
@@ -64,7 +73,7 @@ impl Generator<'_> {
             prompt,
             f,
             Body::Numeric {
-                unit,
+                unit: label,
                 answer,
                 tolerance,
             },

@@ -2,6 +2,7 @@
 
 use super::dice::Dice;
 use super::distractors::conflict_options;
+use super::explain::correcting_reports;
 use super::words::{fill, ENGLISH};
 use super::Generator;
 use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
@@ -225,18 +226,33 @@ impl Generator<'_> {
             .filter(|e| Some(&e.source) == fact.about.as_ref())
             .map(Evidence::sentence)
             .find(|s| s.contains(&wrong_words));
+        // The reports that give the correct reading, by name: often only the original.
+        let (reports, many) = correcting_reports(self.table(), fact);
         let prompt = match sentence {
             Some(sentence) if sentence != wrong_words => fill(
-                ENGLISH.error_in_sentence,
+                if many > 1 {
+                    ENGLISH.error_in_sentence_many
+                } else {
+                    ENGLISH.error_in_sentence
+                },
                 &[
                     ("who", &who),
                     ("sentence", &sentence),
                     ("wrong", &wrong_words),
+                    ("reports", &reports),
                 ],
             ),
             _ => fill(
-                ENGLISH.error_alone,
-                &[("who", &who), ("wrong", &wrong_words)],
+                if many > 1 {
+                    ENGLISH.error_alone_many
+                } else {
+                    ENGLISH.error_alone
+                },
+                &[
+                    ("who", &who),
+                    ("wrong", &wrong_words),
+                    ("reports", &reports),
+                ],
             ),
         };
         let mut question = self.question(

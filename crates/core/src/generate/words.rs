@@ -24,10 +24,14 @@ pub(super) struct Words {
     pub numeric_count: &'static str,
     /// How precisely to answer, by decimals 0, 1, 2 and 3.
     pub decimals: [&'static str; 4],
-    /// `{scale}` of `{currency}`: "billions of Canadian dollars".
+    /// `{scale}` of `{currency}`: "billions of Canadian dollars", as the prompt names the unit.
     pub unit: &'static str,
+    /// The unit beside the answer field: "billion Canadian dollars".
+    pub unit_label: &'static str,
     pub billions: &'static str,
     pub millions: &'static str,
+    pub billion: &'static str,
+    pub million: &'static str,
     pub cad: &'static str,
     pub usd: &'static str,
     pub dollars: &'static str,
@@ -47,12 +51,17 @@ pub(super) struct Words {
     pub one_article: &'static str,
     /// A copy named by its kind: `{kind}`, `{outlet}` ("A translation (CBC News, …)").
     pub copy_named: &'static str,
-    /// `{who}`, `{sentence}`, `{wrong}`
+    /// `{who}`, `{sentence}`, `{wrong}`, `{reports}`: the reports that give the correct reading,
+    /// one, then several.
     pub error_in_sentence: &'static str,
-    /// `{who}`, `{wrong}`
+    pub error_in_sentence_many: &'static str,
+    /// `{who}`, `{wrong}`, `{reports}`
     pub error_alone: &'static str,
-    /// `{claim}`, `{correct}`
+    pub error_alone_many: &'static str,
+    /// `{claim}`, `{correct}`, `{reports}`
     pub error_status: &'static str,
+    /// The reports that correct an error when the table names none.
+    pub other_reports: &'static str,
     /// `{versions}`
     pub disagree: &'static str,
     /// `{who}`, `{value}`: one outlet, then several.
@@ -98,8 +107,11 @@ pub(super) const ENGLISH: Words = Words {
         ", to three decimal places",
     ],
     unit: "{scale} of {currency}",
+    unit_label: "{scale} {currency}",
     billions: "billions",
     millions: "millions",
+    billion: "billion",
+    million: "million",
     cad: "Canadian dollars",
     usd: "U.S. dollars",
     dollars: "dollars",
@@ -116,10 +128,13 @@ pub(super) const ENGLISH: Words = Words {
     conflict: "The reports disagree here. {ask} — what does {outlet} say?",
     one_article: "One article",
     copy_named: "A {kind} ({outlet})",
-    error_in_sentence:
-        "{who} printed: “{sentence}” What do the other reports say instead of “{wrong}”?",
-    error_alone: "{who} printed “{wrong}”. What do the other reports say instead?",
-    error_status: "{claim} Other reports: “{correct}”.",
+    error_in_sentence: "{who} printed: “{sentence}” What does {reports} say instead of “{wrong}”?",
+    error_in_sentence_many:
+        "{who} printed: “{sentence}” What do {reports} say instead of “{wrong}”?",
+    error_alone: "{who} printed “{wrong}”. What does {reports} say instead?",
+    error_alone_many: "{who} printed “{wrong}”. What do {reports} say instead?",
+    error_status: "{claim} The correct reading, from {reports}: “{correct}”.",
+    other_reports: "the other reports",
     disagree: "The sources disagree: {versions}.",
     says: "{who} says {value}",
     say: "{who} say {value}",
@@ -214,12 +229,15 @@ mod tests {
             w.numeric_money,
             w.numeric_count,
             w.unit,
+            w.unit_label,
             w.others_single,
             w.others_confirmed,
             w.conflict,
             w.copy_named,
             w.error_in_sentence,
+            w.error_in_sentence_many,
             w.error_alone,
+            w.error_alone_many,
             w.error_status,
             w.disagree,
             w.says,
