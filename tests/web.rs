@@ -226,6 +226,34 @@ async fn start_screen_leads_to_a_question_after_a_click() {
     assert_eq!(all(&root, "fieldset.sq-question > legend").len(), 1);
 }
 
+/// The score line of the card on screen.
+fn score_line(root: &Element) -> String {
+    first(root, ".sq-score").inner_text()
+}
+
+#[wasm_bindgen_test]
+async fn the_score_counts_the_checked_answer_at_every_step() {
+    let table = table();
+    let config = Config {
+        seed: Some(42),
+        count: Some(5),
+        autostart: true,
+        ..Config::default()
+    };
+    let quiz = generate(&table, &config.spec(0));
+    let root = mount(props(&table, config)).await;
+    assert_eq!(score_line(&root), "Score: 0 of 0");
+    answer(&root, &quiz.questions[0].correct_response()).await;
+    // A right first answer is one of one (it read "1 of 0").
+    assert_eq!(score_line(&root), "Score: 1 of 1");
+    click(&first(&root, "button[type=submit]")).await;
+    assert_eq!(score_line(&root), "Score: 1 of 1");
+    let second = &quiz.questions[1];
+    answer(&root, &wrong(&second.body, &second.correct_response())).await;
+    // A wrong one counts at once (it read a perfect "1 of 1").
+    assert_eq!(score_line(&root), "Score: 1 of 2");
+}
+
 #[wasm_bindgen_test]
 async fn resume_after_remount_comes_back_to_the_same_question() {
     let table = table();

@@ -260,6 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                     index={index}
                     total={session.quiz.questions.len()}
                     score={session.score()}
+                    answered={session.answered()}
                     question={session.quiz.questions[index].clone()}
                     response={session.progress.answers.get(index).cloned().filter(|_| session.progress.showing_feedback)}
                     draft={session.progress.draft.clone()}

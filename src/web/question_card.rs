@@ -14,8 +14,10 @@ pub struct QuestionCardProps {
     /// 0-based position in the quiz.
     pub index: usize,
     pub total: usize,
-    /// Right answers before this question.
+    /// Right answers so far, out of `answered` (this question's once it is checked).
     pub score: usize,
+    /// Answers checked so far.
+    pub answered: usize,
     pub question: Question,
     /// The checked response, once Check was pressed.
     pub response: Option<Response>,
@@ -106,7 +108,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         <form class="sq-card" onsubmit={on_submit}>
             <div class="sq-progress">
                 <h2 ref={heading} tabindex="-1">{ strings::progress(props.index + 1, props.total) }</h2>
-                <p>{ strings::score(props.score, props.index) }</p>
+                <p class="sq-score">{ strings::score(props.score, props.answered) }</p>
             </div>
             <fieldset class="sq-question" disabled={checked}>
                 <legend>{ &props.question.prompt }</legend>

@@ -157,7 +157,7 @@ async function keyboardOnly(run, total, seed = SEED) {
       `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${total}" heading`,
     );
     assertEqual(
-      (await page.locator('form.sq-card .sq-progress p').textContent()).trim(),
+      (await page.locator('form.sq-card .sq-score').textContent()).trim(),
       `Score: ${right} of ${n - 1}`,
       `question ${n}: score line`,
     );
@@ -167,6 +167,12 @@ async function keyboardOnly(run, total, seed = SEED) {
     run.step(`question ${n} (${kind}): answering by keyboard`);
     await answerWithKeyboard(page, kind, n);
     right += (await waitForVerdict(page, `question ${n} (${kind})`)) === RIGHT ? 1 : 0;
+    // The feedback counts the answer just checked (it read "1 of 0" after a right first answer).
+    assertEqual(
+      (await page.locator('form.sq-card .sq-score').textContent()).trim(),
+      `Score: ${right} of ${n}`,
+      `question ${n}: score line with its feedback`,
+    );
 
     const focusAfterCheck = await describeFocus(page);
     if (focusAfterCheck === 'body') focusLostAfterCheck.push(kind);
