@@ -124,7 +124,10 @@ pub fn setup_summary(spec: &sourced_core::QuizSpec, reading: bool) -> String {
         1 => topic_name(&spec.topics[0].0),
         n => format!("{n} topics"),
     };
-    format!("{} · {difficulty} difficulty · {topics}", question_count(spec.count))
+    format!(
+        "{} · {difficulty} difficulty · {topics}",
+        question_count(spec.count)
+    )
 }
 
 /// "Question 3 of 10"
@@ -314,6 +317,9 @@ mod tests {
     #[test]
     fn ordinals_read_well() {
         let read: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal).into();
-        assert_eq!(read, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
+        assert_eq!(
+            read,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        );
     }
 }

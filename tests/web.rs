@@ -210,30 +210,52 @@ async fn check_kind(kind: QuestionKind, right: bool) {
 /// among the options, every matching row, every ordering item with its right place.
 fn check_marks(root: &Element, question: &sourced_core::Question, response: &Response) {
     let kind = question.kind;
-    let marks = |selector: &str| -> Vec<String> { all(root, selector).iter().map(|e| e.inner_text()).collect() };
+    let marks = |selector: &str| -> Vec<String> {
+        all(root, selector).iter().map(|e| e.inner_text()).collect()
+    };
     match (&question.body, response) {
         (Body::Choice { options, correct }, Response::Choice(chosen)) => {
             let answer = first(root, ".sq-options .sq-is-answer");
-            assert!(answer.inner_text().contains(&options[*correct]), "{kind:?}: the right option is marked");
+            assert!(
+                answer.inner_text().contains(&options[*correct]),
+                "{kind:?}: the right option is marked"
+            );
             assert!(answer.inner_text().contains('✓'), "{kind:?}: with a ✓");
             if chosen != correct {
                 let wrong = first(root, ".sq-options .sq-is-wrong");
-                assert!(wrong.inner_text().contains(&options[*chosen]), "{kind:?}: the reader's choice is marked");
+                assert!(
+                    wrong.inner_text().contains(&options[*chosen]),
+                    "{kind:?}: the reader's choice is marked"
+                );
                 assert!(wrong.inner_text().contains('✗'), "{kind:?}: with a ✗");
             } else {
                 assert!(all(root, ".sq-options .sq-is-wrong").is_empty());
             }
         }
         (Body::Matching { .. }, _) | (Body::Ordering { .. }, _) => {
-            let selector = if kind == QuestionKind::Matching { ".sq-match .sq-tag" } else { ".sq-order-item .sq-tag" };
+            let selector = if kind == QuestionKind::Matching {
+                ".sq-match .sq-tag"
+            } else {
+                ".sq-order-item .sq-tag"
+            };
             let shown = marks(selector);
             let parts = question.parts_right(response);
-            assert_eq!(shown.len(), parts.len(), "{kind:?}: one mark per row: {shown:?}");
+            assert_eq!(
+                shown.len(),
+                parts.len(),
+                "{kind:?}: one mark per row: {shown:?}"
+            );
             for (mark, right) in shown.iter().zip(&parts) {
-                assert!(mark.starts_with(if *right { '✓' } else { '✗' }), "{kind:?}: {mark} for a row right: {right}");
+                assert!(
+                    mark.starts_with(if *right { '✓' } else { '✗' }),
+                    "{kind:?}: {mark} for a row right: {right}"
+                );
             }
             if kind == QuestionKind::Ordering && !question.grade(response) {
-                assert!(shown.iter().any(|m| m.contains("Belongs")), "{kind:?}: a wrong item says where it belongs: {shown:?}");
+                assert!(
+                    shown.iter().any(|m| m.contains("Belongs")),
+                    "{kind:?}: a wrong item says where it belongs: {shown:?}"
+                );
             }
         }
         _ => {}
@@ -277,9 +299,17 @@ async fn start_screen_leads_to_a_question_after_a_click() {
 async fn after_a_move_focus_follows_the_moved_item_and_the_move_is_announced() {
     let table = table();
     let root = mount(props(&table, one_question(QuestionKind::Ordering, 7))).await;
-    let texts = || -> Vec<String> { all(&root, ".sq-order-text").iter().map(|e| e.inner_text()).collect() };
+    let texts = || -> Vec<String> {
+        all(&root, ".sq-order-text")
+            .iter()
+            .map(|e| e.inner_text())
+            .collect()
+    };
     let before = texts();
-    let down = first(&root, ".sq-ordering li:first-child button[aria-label^='Move down']");
+    let down = first(
+        &root,
+        ".sq-ordering li:first-child button[aria-label^='Move down']",
+    );
     down.focus().unwrap();
     click(&down).await;
     assert_eq!(texts()[1], before[0], "the first item moved down");
@@ -292,7 +322,10 @@ async fn after_a_move_focus_follows_the_moved_item_and_the_move_is_announced() {
     );
     assert!(first(&root, ".sq-ordering li:nth-child(2)").contains(Some(&focused)));
     let said = first(&root, ".sq-ordering + [role=status]").inner_text();
-    assert!(said.contains(&before[0]) && said.contains(&format!("2 of {}", before.len())), "announced: {said}");
+    assert!(
+        said.contains(&before[0]) && said.contains(&format!("2 of {}", before.len())),
+        "announced: {said}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -302,7 +335,10 @@ async fn the_cloze_blank_is_a_word_for_assistive_technology() {
     let passage = first(&root, "blockquote.sq-cloze");
     // Only the drawn underscores are hidden; the blank itself is read as "blank".
     assert_eq!(all(&passage, "[aria-hidden=true]").len(), 1);
-    assert_eq!(first(&passage, ".sq-blank").inner_text().contains("_____"), true);
+    assert_eq!(
+        first(&passage, ".sq-blank").inner_text().contains("_____"),
+        true
+    );
     assert!(!all(&passage, ".sq-blank [aria-hidden=true] + .sq-sr").is_empty());
     let input = first(&root, ".sq-question input[type=text]");
     assert_eq!(input.get_attribute("aria-describedby"), Some(passage.id()));
@@ -343,7 +379,10 @@ async fn the_start_screen_is_one_sentence_and_start_with_the_settings_behind_cus
     let table = table();
     let root = mount(props(&table, Config::default())).await;
     // Start is the form's first control; every chip waits in the closed "Customise".
-    let controls = all(&root, "form.sq-start button, form.sq-start input, form.sq-start summary");
+    let controls = all(
+        &root,
+        "form.sq-start button, form.sq-start input, form.sq-start summary",
+    );
     assert_eq!(controls[0].inner_text(), "Start the quiz");
     let customise = first(&root, "form.sq-start details.sq-customise");
     assert!(!customise.has_attribute("open"));
@@ -353,11 +392,25 @@ async fn the_start_screen_is_one_sentence_and_start_with_the_settings_behind_cus
         "every chip is behind Customise"
     );
     // Topics by what they are about.
-    let topics: Vec<String> = all(&root, "input[name=sq-topic] + span").iter().map(|e| e.text_content().unwrap_or_default()).collect();
-    assert!(topics.contains(&"How it was reported".to_string()), "{topics:?}");
-    assert!(!topics.iter().any(|t| ["Related", "Quotes", "Reporting"].contains(&t.as_str())), "{topics:?}");
+    let topics: Vec<String> = all(&root, "input[name=sq-topic] + span")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert!(
+        topics.contains(&"How it was reported".to_string()),
+        "{topics:?}"
+    );
+    assert!(
+        !topics
+            .iter()
+            .any(|t| ["Related", "Quotes", "Reporting"].contains(&t.as_str())),
+        "{topics:?}"
+    );
     // No class use unless the page asks for it.
-    assert!(all(&root, ".sq-join").is_empty(), "a newspaper reader gets no class-code box");
+    assert!(
+        all(&root, ".sq-join").is_empty(),
+        "a newspaper reader gets no class-code box"
+    );
     assert!(!text(&root).contains(sourced_quiz::strings::TEACHER_LINK));
     root.remove();
     let classroom = Config {
@@ -381,7 +434,10 @@ async fn the_sources_link_opens_the_sources_panel() {
     let panel = first(&root, "details#sq-sources");
     assert!(!panel.has_attribute("open"));
     click(&first(&root, "a[href='#sq-sources']")).await;
-    assert!(panel.has_attribute("open"), "the link opens the panel it points to");
+    assert!(
+        panel.has_attribute("open"),
+        "the link opens the panel it points to"
+    );
     root.remove();
 }
 

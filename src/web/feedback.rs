@@ -28,9 +28,17 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
                 _ => &[],
             };
             let items = left.iter().enumerate().map(|(i, label)| {
-                let answer = pairs.get(i).and_then(|&r| right.get(r)).map_or("", String::as_str);
+                let answer = pairs
+                    .get(i)
+                    .and_then(|&r| right.get(r))
+                    .map_or("", String::as_str);
                 let ok = given.get(i) == pairs.get(i);
-                item_line(ok, &format!("{label} → {answer}"), question.fact_ids.get(i), table)
+                item_line(
+                    ok,
+                    &format!("{label} → {answer}"),
+                    question.fact_ids.get(i),
+                    table,
+                )
             });
             html! { <ul class="sq-items">{ for items }</ul> }
         }
@@ -64,7 +72,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     html! {
         <div class="sq-explain">
             { lines }
-            <QuoteList quotes={question.quotes.clone()} table={table.clone()} />
+            { quote_list(&question.quotes, table) }
         </div>
     }
 }
@@ -159,7 +167,7 @@ fn item_line(ok: bool, text: &str, fact: Option<&FactId>, table: &SharedTable) -
     }
 }
 
-/// Props of [`Quotes`] and [`QuoteList`].
+/// Props of [`Quotes`].
 #[derive(Properties, PartialEq)]
 pub struct QuotesProps {
     pub quotes: Vec<Evidence>,
@@ -179,19 +187,18 @@ pub fn Quotes(props: &QuotesProps) -> Html {
 
 /// The first quote, and the others behind a disclosure ("All 5 quotes"), so that the feedback
 /// fits a phone's screen.
-#[component]
-fn QuoteList(props: &QuotesProps) -> Html {
-    let Some((first, rest)) = props.quotes.split_first() else {
+fn quote_list(quotes: &[Evidence], table: &SharedTable) -> Html {
+    let Some((first, rest)) = quotes.split_first() else {
         return Html::default();
     };
     html! {
         <section class="sq-evidence">
             <h3>{ strings::EVIDENCE }</h3>
-            { quote_view(first, &props.table) }
+            { quote_view(first, table) }
             if !rest.is_empty() {
                 <details class="sq-more-quotes">
-                    <summary>{ strings::all_quotes(props.quotes.len()) }</summary>
-                    { for rest.iter().map(|evidence| quote_view(evidence, &props.table)) }
+                    <summary>{ strings::all_quotes(quotes.len()) }</summary>
+                    { for rest.iter().map(|evidence| quote_view(evidence, table)) }
                 </details>
             }
         </section>

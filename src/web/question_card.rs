@@ -89,6 +89,25 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         });
     }
+    // Ordering: the item last moved and which way, so that focus follows it and the move is said.
+    let moved = use_state(|| None::<(usize, bool)>);
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let name = format!("sq-q{}", props.index);
+        use_effect_with((*moved, draft.order.clone()), move |(moved, _)| {
+            if let Some((item, up)) = *moved {
+                let (this, other) = if up { ("up", "down") } else { ("down", "up") };
+                effects::focus_first_enabled(
+                    &list,
+                    &[
+                        format!("#{name}-{this}-{item}"),
+                        format!("#{name}-{other}-{item}"),
+                    ],
+                );
+            }
+        });
+    }
     let on_submit = {
         let (on_check, on_next) = (props.on_check.clone(), props.on_next.clone());
         let response = response.clone();
@@ -124,8 +143,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             </div>
             <fieldset class="sq-question" disabled={checked}>
                 <legend class="sq-prompt">{ &props.question.prompt }</legend>
-                <Inputs name={format!("sq-q{}", props.index)} question={props.question.clone()}
-                    response={props.response.clone()} draft={draft.value.clone()} on_draft={props.on_draft.clone()} />
+                { inputs(props, &draft, &moved, &list) }
             </fieldset>
             <div class={classes!("sq-feedback", right.map(|r| if r { "sq-right" } else { "sq-wrong" }))}>
                 // Only the verdict and the answer are announced; the evidence is there to read.
@@ -166,42 +184,15 @@ fn verdict_line(question: &Question, response: &Response) -> Html {
     }
 }
 
-/// Props of [`Inputs`].
-#[derive(Properties, PartialEq)]
-struct InputsProps {
-    /// The inputs' name and the prefix of their ids.
-    name: AttrValue,
-    question: Question,
-    response: Option<Response>,
-    draft: DraftAnswer,
-    on_draft: Callback<DraftAnswer>,
-}
-
 /// The native inputs for the question's kind; once checked, each option, row or item is marked
 /// right or wrong where it stands.
-#[component]
-fn Inputs(props: &InputsProps) -> Html {
-    let draft = DraftHandle {
-        value: props.draft.clone(),
-        on_draft: props.on_draft.clone(),
-    };
-    // Ordering: the item last moved and which way, so that focus follows it and the move is said.
-    let moved = use_state(|| None::<(usize, bool)>);
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        let name = props.name.clone();
-        use_effect_with((*moved, props.draft.order.clone()), move |(moved, _)| {
-            if let Some((item, up)) = *moved {
-                let (this, other) = if up { ("up", "down") } else { ("down", "up") };
-                effects::focus_first_enabled(
-                    &list,
-                    &[format!("#{name}-{this}-{item}"), format!("#{name}-{other}-{item}")],
-                );
-            }
-        });
-    }
-    let name = &props.name;
+fn inputs(
+    props: &QuestionCardProps,
+    draft: &DraftHandle,
+    moved: &UseStateHandle<Option<(usize, bool)>>,
+    list: &NodeRef,
+) -> Html {
+    let name = &format!("sq-q{}", props.index);
     let given = props.response.as_ref();
     match &props.question.body {
         Body::Choice { options, correct } => {
@@ -247,7 +238,7 @@ fn Inputs(props: &InputsProps) -> Html {
             html! {
                 <label class="sq-entry">
                     <span>{ format!("{} ({unit})", strings::TYPE_ANSWER) }</span>
-                    <input type="text" inputmode="decimal" autocomplete="off" value={value} oninput={text_input(&draft)} />
+                    <input type="text" inputmode="decimal" autocomplete="off" value={value} oninput={text_input(draft)} />
                 </label>
             }
         }
@@ -264,7 +255,7 @@ fn Inputs(props: &InputsProps) -> Html {
                     <blockquote class="sq-cloze" id={passage.clone()}>{ before }<span class="sq-blank"><span aria-hidden="true">{ "_____" }</span><span class="sq-sr">{ strings::BLANK }</span></span>{ after }</blockquote>
                     <label class="sq-entry">
                         <span>{ strings::MISSING_WORDS_LABEL }</span>
-                        <input type="text" autocomplete="off" value={value} oninput={text_input(&draft)}
+                        <input type="text" autocomplete="off" value={value} oninput={text_input(draft)}
                             aria-describedby={passage} />
                     </label>
                 </>
@@ -307,7 +298,10 @@ fn Inputs(props: &InputsProps) -> Html {
             });
             html! { <div class="sq-matching">{ for rows }</div> }
         }
-        Body::Ordering { items, order: correct } => {
+        Body::Ordering {
+            items,
+            order: correct,
+        } => {
             let order = match given {
                 Some(Response::Order(order)) => order.clone(),
                 _ => draft.order.clone(),
@@ -355,7 +349,7 @@ fn Inputs(props: &InputsProps) -> Html {
             });
             html! {
                 <>
-                    <ol class="sq-ordering" ref={list}>{ for rows }</ol>
+                    <ol class="sq-ordering" ref={list.clone()}>{ for rows }</ol>
                     <p class="sq-sr" role="status" aria-live="polite">{ said.filter(|_| given.is_none()).unwrap_or_default() }</p>
                 </>
             }

@@ -44,6 +44,8 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             effects::open_disclosure(&link, "#sq-sources");
         }
     });
+    let code_error = use_state(|| None::<String>);
+    let code_input = use_node_ref();
     let setup = &props.setup;
     let reading = setup.passage.is_some();
     html! {
@@ -86,7 +88,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <p class="sq-meta"><a href="#sq-sources" onclick={on_sources}>{ strings::SOURCES_LINK }</a></p>
         </form>
         if props.classroom {
-            <JoinClass topics={props.topics.clone()} on_join={props.on_join.clone()} />
+            { join_class(props, &code_error, &code_input) }
             if let Some(link) = &props.teacher_link {
                 <p class="sq-meta"><a href={link.clone()}>{ strings::TEACHER_LINK }</a></p>
             }
@@ -95,18 +97,12 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     }
 }
 
-/// Props of [`JoinClass`].
-#[derive(Properties, PartialEq)]
-struct JoinClassProps {
-    topics: Vec<Topic>,
-    on_join: Callback<(QuizSpec, String)>,
-}
-
 /// The class-code entry: a code that decodes starts its quiz; any other is refused, saying why.
-#[component]
-fn JoinClass(props: &JoinClassProps) -> Html {
-    let code_error = use_state(|| None::<String>);
-    let code_input = use_node_ref();
+fn join_class(
+    props: &StartScreenProps,
+    code_error: &UseStateHandle<Option<String>>,
+    code_input: &NodeRef,
+) -> Html {
     let on_join = {
         let on_join = props.on_join.clone();
         let topics = props.topics.clone();
@@ -133,11 +129,11 @@ fn JoinClass(props: &JoinClassProps) -> Html {
             <h2>{ strings::HAVE_CODE }</h2>
             <label class="sq-entry">
                 <span>{ strings::ENTER_CODE }</span>
-                <input ref={code_input} type="text" autocomplete="off" autocapitalize="characters"
+                <input ref={code_input.clone()} type="text" autocomplete="off" autocapitalize="characters"
                     spellcheck="false" aria-invalid={code_error.is_some().then_some("true")}
                     aria-describedby={code_error.is_some().then_some("sq-code-error")} />
             </label>
-            if let Some(error) = (*code_error).clone() {
+            if let Some(error) = (**code_error).clone() {
                 <p class="sq-notice" id="sq-code-error" role="alert">{ strings::CODE_PROBLEM }{ " " }{ error }</p>
             }
             <button type="submit">{ strings::JOIN }</button>

@@ -72,7 +72,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         Callback::from(move |_| {
             let link_status = link_status.clone();
             effects::copy_text(&link, move |copied| {
-                link_status.set(if copied { strings::LINK_COPIED } else { strings::LINK_COPY_FAILED })
+                link_status.set(if copied {
+                    strings::LINK_COPIED
+                } else {
+                    strings::LINK_COPY_FAILED
+                })
             });
         })
     };

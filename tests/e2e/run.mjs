@@ -508,9 +508,15 @@ async function readmeScreenshots(run) {
         await next(page, n, 5);
       }
       await page.waitForSelector('section.sq-summary');
-      await page.evaluate(() => scrollTo(0, 0));
+      // The share link holds the test server's random port: show where a newsroom would host it,
+      // so that the picture changes only when the screen does.
+      await page.evaluate(() => {
+        document.querySelector('section.sq-summary input[readonly]').value = 'https://quiz.example/?seed=4&count=5&autostart=1';
+        scrollTo(0, 0);
+      });
       await shoot('summary');
-      await goto('/?view=teacher');
+      // A fixed quiz number, so the class code in the picture stays the same.
+      await goto('/?view=teacher&seed=42');
       await page.waitForSelector('section.sq-teacher .sq-code');
       await shoot('teacher');
       assertNoErrors();

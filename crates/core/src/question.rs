@@ -189,12 +189,16 @@ impl Question {
     /// position holds its item. Empty for the kinds answered in one piece.
     pub fn parts_right(&self, response: &Response) -> Vec<bool> {
         match (&self.body, response) {
-            (Body::Matching { pairs, .. }, Response::Pairs(given)) => {
-                pairs.iter().enumerate().map(|(i, p)| given.get(i) == Some(p)).collect()
-            }
-            (Body::Ordering { order, .. }, Response::Order(given)) => {
-                order.iter().enumerate().map(|(i, o)| given.get(i) == Some(o)).collect()
-            }
+            (Body::Matching { pairs, .. }, Response::Pairs(given)) => pairs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| given.get(i) == Some(p))
+                .collect(),
+            (Body::Ordering { order, .. }, Response::Order(given)) => order
+                .iter()
+                .enumerate()
+                .map(|(i, o)| given.get(i) == Some(o))
+                .collect(),
             _ => Vec::new(),
         }
     }

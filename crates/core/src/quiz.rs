@@ -324,7 +324,10 @@ mod tests {
     #[test]
     fn the_score_counts_out_of_the_answers_checked_at_every_step() {
         let mut session = session();
-        session.quiz.questions.push(session.quiz.questions[0].clone());
+        session
+            .quiz
+            .questions
+            .push(session.quiz.questions[0].clone());
         assert_eq!((session.score(), session.answered()), (0, 0));
         session.apply(Action::Check {
             response: Response::Choice(1),
