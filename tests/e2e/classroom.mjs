@@ -490,7 +490,7 @@ async function checkSheet(run, url, { quiz, answers, code, sources }) {
       assert(missing.length === 0, `${what}: the answer grid on page 1 lacks ${missing.join(', ')}`);
     }
     const least = Math.min(...fills.slice(0, -1), 1);
-    lines.push(`${sheet} ${format}: ${pdf.pages} page(s), ${pdf.width}x${pdf.height} pt, fullest-to-emptiest page before the last inked to ${Math.round(least * 100)}%`);
+    lines.push(`${sheet} ${format}: ${pdf.pages} page(s), ${pdf.width}x${pdf.height} pt, the emptiest page but the last inked to ${Math.round(least * 100)}%`);
   }
   assertNoErrors();
   return lines;
@@ -540,7 +540,7 @@ async function printing(run) {
     dark.assertNoErrors();
   }
   report.push('dark widgets print black on white');
-  return `code ${code} (10 questions) and seed=1 (20, every kind): ${report.join('; ')}`;
+  return `code ${code} (10 questions) and seed=4 (20, every kind): ${report.join('; ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
