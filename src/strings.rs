@@ -104,6 +104,16 @@ pub fn kind_name(kind: sourced_core::QuestionKind) -> &'static str {
     }
 }
 
+/// A difficulty as a chip reads: "Mixed", "Easy", "Medium", "Hard".
+pub fn difficulty_name(difficulty: Option<sourced_core::Difficulty>) -> &'static str {
+    match difficulty {
+        None => ANY_DIFFICULTY,
+        Some(sourced_core::Difficulty::Easy) => "Easy",
+        Some(sourced_core::Difficulty::Medium) => "Medium",
+        Some(sourced_core::Difficulty::Hard) => "Hard",
+    }
+}
+
 /// "10 questions"
 pub fn question_count(n: usize) -> String {
     if n == 1 {

@@ -198,7 +198,7 @@ async function teacherToStudents(run) {
   let { code } = await teacherCode(page);
   await group(page, 'Questions').getByRole('radio', { name: '5', exact: true }).check();
   ({ code } = await codeAfterChange(page, code, 'choosing 5 questions'));
-  await group(page, 'Difficulty').getByRole('radio', { name: 'medium', exact: true }).check();
+  await group(page, 'Difficulty').getByRole('radio', { name: 'Medium', exact: true }).check();
   ({ code } = await codeAfterChange(page, code, 'choosing medium'));
   for (const [, label] of chosen) {
     await group(page, 'Topics (none ticked: all)').getByRole('checkbox', { name: label, exact: true }).check();
@@ -695,7 +695,7 @@ async function sourceLiteracy(run) {
   const teacher = await openTeacher(run);
   const tp = teacher.page;
   // Choices the button must clear: a topic and a difficulty.
-  await group(tp, 'Difficulty').getByRole('radio', { name: 'hard', exact: true }).check();
+  await group(tp, 'Difficulty').getByRole('radio', { name: 'Hard', exact: true }).check();
   await group(tp, 'Topics (none ticked: all)').getByRole('checkbox', { name: 'Aid to Ukraine', exact: true }).check();
   let { code } = await teacherCode(tp);
   await tp.getByRole('button', { name: /^Source-literacy lesson/ }).click();
@@ -817,7 +817,7 @@ async function axeClassroom(run) {
     const teacher = await openTeacher(run, { colorScheme });
     await scan(teacher, 'teacher');
     await group(teacher.page, 'Topics (none ticked: all)').getByRole('checkbox', { name: 'Aid to Ukraine', exact: true }).check();
-    await group(teacher.page, 'Difficulty').getByRole('radio', { name: 'medium', exact: true }).check();
+    await group(teacher.page, 'Difficulty').getByRole('radio', { name: 'Medium', exact: true }).check();
     await setQuizNumber(teacher.page, 12);
     const { code } = await teacherCode(teacher.page);
     await scan(teacher, 'teacher with choices');
