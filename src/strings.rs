@@ -3,7 +3,8 @@
 use sourced_core::{Body, Question, Response};
 
 pub const TITLE: &str = "Carney in Kyiv: a sourced quiz";
-pub const INTRO: &str = "Test what you know about Canadian Prime Minister Mark Carney's visit to Kyiv on Ukraine's Independence Day, 24 August 2025. Every answer shows the reporting it comes from.";
+pub const INTRO: &str = "Questions on Canadian Prime Minister Mark Carney's visit to Kyiv on 24 August 2025, Ukraine's Independence Day, each answered with quotes from five news reports.";
+pub const CUSTOMISE: &str = "Customise";
 pub const SOURCES_LINK: &str = "Read about the five sources";
 pub const LENGTH: &str = "Questions";
 pub const DIFFICULTY: &str = "Difficulty";
@@ -16,17 +17,30 @@ pub const SEE_RESULTS: &str = "See results";
 pub const RIGHT: &str = "✓ Right.";
 pub const WRONG: &str = "✗ Not quite.";
 pub const CORRECT_ANSWER: &str = "The answer:";
+pub const CORRECT_ANSWER_LOWER: &str = "the answer:";
+pub const MARK_YOURS_RIGHT: &str = "✓ Your answer";
+pub const MARK_ANSWER: &str = "✓ The answer";
+pub const MARK_YOURS_WRONG: &str = "✗ Your answer";
+pub const MARK_ROW_RIGHT: &str = "✓ Right";
+pub const MARK_ROW_WRONG: &str = "✗ The answer:";
+pub const ITEM_RIGHT: &str = "You had this right:";
+pub const ITEM_WRONG: &str = "You had this wrong:";
+pub const REPORT_ERROR: &str = "A report's error";
+pub const MISSING_WORDS_LABEL: &str = "The missing words";
 pub const YOUR_ANSWER: &str = "Your answer:";
 pub const EVIDENCE: &str = "What the reports say";
-pub const CORROBORATED: &str = "Confirmed by independent reports";
-pub const SINGLE_SOURCE: &str = "Reported by one source only";
-pub const CONFLICTING: &str = "The sources disagree";
+pub const SINGLE_SOURCE: &str = "In one report only";
+pub const CONFLICTING: &str = "The reports disagree";
 pub const RESULTS: &str = "Your results";
 pub const BY_TOPIC: &str = "By topic";
 pub const REVIEW: &str = "Review";
 pub const RETRY: &str = "Retry this set";
 pub const NEW_SET: &str = "New set";
 pub const SHARE_LINK: &str = "Link to this exact quiz";
+pub const SHARE: &str = "Copy link to share";
+pub const LINK_COPIED: &str = "Link copied.";
+pub const LINK_COPY_FAILED: &str = "Could not copy: select the link below and copy it yourself.";
+pub const WHAT_NEXT: &str = "What next";
 pub const SOURCES: &str = "The sources";
 pub const MOVE_UP: &str = "Move up";
 pub const MOVE_DOWN: &str = "Move down";
@@ -47,6 +61,7 @@ pub const COPY_SUMMARY: &str = "Copy summary";
 pub const COPIED: &str = "Summary copied.";
 pub const WORKSHEET: &str = "Worksheet";
 pub const ANSWER_KEY: &str = "Answer key";
+pub const ANSWERS_AT_A_GLANCE: &str = "Answers at a glance";
 pub const CLASS_CODE: &str = "Class code";
 pub const NAME_LINE: &str = "Name: ______________________    Date: ____________";
 pub const PRINT: &str = "Print";
@@ -89,6 +104,16 @@ pub fn kind_name(kind: sourced_core::QuestionKind) -> &'static str {
     }
 }
 
+/// A difficulty as a chip reads: "Mixed", "Easy", "Medium", "Hard".
+pub fn difficulty_name(difficulty: Option<sourced_core::Difficulty>) -> &'static str {
+    match difficulty {
+        None => ANY_DIFFICULTY,
+        Some(sourced_core::Difficulty::Easy) => "Easy",
+        Some(sourced_core::Difficulty::Medium) => "Medium",
+        Some(sourced_core::Difficulty::Hard) => "Hard",
+    }
+}
+
 /// "10 questions"
 pub fn question_count(n: usize) -> String {
     if n == 1 {
@@ -96,6 +121,23 @@ pub fn question_count(n: usize) -> String {
     } else {
         format!("{n} questions")
     }
+}
+
+/// What the quiz will be, on the closed "Customise": "10 questions · mixed difficulty · all topics".
+pub fn setup_summary(spec: &sourced_core::QuizSpec, reading: bool) -> String {
+    let difficulty = spec.difficulty.map_or("mixed", |d| d.name());
+    if reading {
+        return format!("a reading quiz · {difficulty} difficulty");
+    }
+    let topics = match spec.topics.len() {
+        0 => "all topics".to_string(),
+        1 => topic_name(&spec.topics[0].0),
+        n => format!("{n} topics"),
+    };
+    format!(
+        "{} · {difficulty} difficulty · {topics}",
+        question_count(spec.count)
+    )
 }
 
 /// "Question 3 of 10"
@@ -115,28 +157,99 @@ pub fn final_score(right: usize, total: usize) -> String {
 
 /// "Confirmed by 2 independent reports"
 pub fn corroborated_by(n: u8) -> String {
-    format!("{CORROBORATED} ({n})")
+    format!("Confirmed by {n} independent reports")
 }
 
-/// "Printed “X”; other reports: “Y”." — a source error in the sources panel.
+/// "All 5 quotes"
+pub fn all_quotes(n: usize) -> String {
+    format!("All {n} quotes")
+}
+
+/// "3 of 4 right." for a matching or an ordering.
+pub fn items_right(question: &Question, response: &Response) -> String {
+    let parts = question.parts_right(response);
+    let right = parts.iter().filter(|&&r| r).count();
+    format!("{right} of {} right.", parts.len())
+}
+
+/// "1st", "2nd", "3rd", "4th"
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// An ordering's item in its right place (`place` 0-based): "✓ 2nd".
+pub fn place_right(place: usize) -> String {
+    format!("✓ {}", ordinal(place + 1))
+}
+
+/// An ordering's item out of place: "✗ Belongs 4th".
+pub fn place_wrong(place: usize) -> String {
+    format!("✗ Belongs {}", ordinal(place + 1))
+}
+
+/// What a screen reader hears after a Move button: "“Carney in Kyiv” is now 2 of 5."
+pub fn moved_to(item: &str, position: usize, total: usize) -> String {
+    format!("“{item}” is now {position} of {total}.")
+}
+
+/// A report's error in the sources panel: "Printed “X” where the other reports have “Y”."
 pub fn source_error(printed: &str, correct: &str) -> String {
-    format!("Printed “{printed}”; other reports: “{correct}”.")
+    format!("Printed “{printed}” where the other reports have “{correct}”.")
 }
 
-/// A topic's name as a reader sees it.
-pub fn topic_name(topic: &str) -> String {
-    match topic {
-        "nato" => "NATO".to_string(),
-        "united-states" => "United States".to_string(),
-        other => {
-            // Topic ids are ASCII; `make_ascii_uppercase` also spares the wasm Unicode's case tables.
-            let mut name = other.replace('-', " ");
-            if let Some(first) = name.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            name
-        }
+pub const SOURCE_GOT_WRONG: &str = "What it got wrong:";
+pub const SOURCE_NOTES: &str = "How we read this report";
+
+/// The line that opens the sources panel.
+pub fn sources_intro(n: usize) -> String {
+    format!("The quiz is built from {n} reports of the same visit. A claim counts as confirmed only when reports written independently of each other say it; a translation or a rewrite counts with the report it copies.")
+}
+
+/// What kind of report a source is, in a reader's words.
+pub fn source_kind(kind: sourced_core::SourceKind) -> &'static str {
+    match kind {
+        sourced_core::SourceKind::Original => "an original report",
+        sourced_core::SourceKind::Translation => "a machine translation of another report",
+        sourced_core::SourceKind::Rewrite => "a rewrite of a wire report",
     }
+}
+
+/// A topic's name as a reader sees it: what the questions are about, not how the table files them.
+pub fn topic_name(topic: &str) -> String {
+    let known = match topic {
+        "agreements" => "Deals signed",
+        "aid" => "Aid to Ukraine",
+        "coalition" => "Coalition of the Willing",
+        "energy" => "Energy",
+        "history" => "History",
+        "nato" => "NATO",
+        "quotes" => "Who said what",
+        "related" => "Around the visit",
+        "reporting" => "How it was reported",
+        "russia" => "Russia's response",
+        "sanctions" => "Sanctions",
+        "security" => "Security guarantees",
+        "united-states" => "The United States",
+        "visit" => "The visit",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    // A newsroom's own table: its ids, readably. Topic ids are ASCII; `make_ascii_uppercase`
+    // also spares the wasm Unicode's case tables.
+    let mut name = topic.replace('-', " ");
+    if let Some(first) = name.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    name
 }
 
 /// A learner's response in words.
@@ -213,7 +326,18 @@ mod tests {
     #[test]
     fn topic_names_read_well() {
         assert_eq!(topic_name("nato"), "NATO");
-        assert_eq!(topic_name("united-states"), "United States");
-        assert_eq!(topic_name("aid"), "Aid");
+        assert_eq!(topic_name("united-states"), "The United States");
+        assert_eq!(topic_name("quotes"), "Who said what");
+        assert_eq!(topic_name("reporting"), "How it was reported");
+        assert_eq!(topic_name("local-news"), "Local news");
+    }
+
+    #[test]
+    fn ordinals_read_well() {
+        let read: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal).into();
+        assert_eq!(
+            read,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        );
     }
 }

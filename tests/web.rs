@@ -166,7 +166,7 @@ async fn check_kind(kind: QuestionKind, right: bool) {
         wrong(&question.body, &correct)
     };
     answer(&root, &response).await;
-    let live = first(&root, "[aria-live=polite]");
+    let live = first(&root, ".sq-feedback [aria-live=polite]");
     let feedback = text(&live);
     let verdict = if right {
         "✓ Right."
@@ -181,6 +181,19 @@ async fn check_kind(kind: QuestionKind, right: bool) {
         feedback.contains(&question.answer_text),
         "{kind:?}: the answer is shown"
     );
+    // The live region reads out the verdict and the answer, never the quotes and headlines.
+    assert!(
+        all(&live, "blockquote, cite").is_empty(),
+        "{kind:?}: the live region holds only the verdict: {feedback}"
+    );
+    // Next comes after the feedback, not above it.
+    assert_eq!(
+        all(&root, "form.sq-card > .sq-feedback ~ button[type=submit]").len(),
+        1,
+        "{kind:?}: Next follows the feedback"
+    );
+    check_marks(&root, question, &response);
+    let live = first(&root, ".sq-feedback");
     let quotes = all(&live, "blockquote");
     assert!(!quotes.is_empty(), "{kind:?}: feedback quotes its evidence");
     // Each quote stands in its whole sentence, the quoted words marked.
@@ -195,6 +208,62 @@ async fn check_kind(kind: QuestionKind, right: bool) {
         quotes.len(),
         "every quote cites its source"
     );
+}
+
+/// After Check the inputs themselves say right and wrong: the answer and the reader's choice
+/// among the options, every matching row, every ordering item with its right place.
+fn check_marks(root: &Element, question: &sourced_core::Question, response: &Response) {
+    let kind = question.kind;
+    let marks = |selector: &str| -> Vec<String> {
+        all(root, selector).iter().map(|e| e.inner_text()).collect()
+    };
+    match (&question.body, response) {
+        (Body::Choice { options, correct }, Response::Choice(chosen)) => {
+            let answer = first(root, ".sq-options .sq-is-answer");
+            assert!(
+                answer.inner_text().contains(&options[*correct]),
+                "{kind:?}: the right option is marked"
+            );
+            assert!(answer.inner_text().contains('✓'), "{kind:?}: with a ✓");
+            if chosen != correct {
+                let wrong = first(root, ".sq-options .sq-is-wrong");
+                assert!(
+                    wrong.inner_text().contains(&options[*chosen]),
+                    "{kind:?}: the reader's choice is marked"
+                );
+                assert!(wrong.inner_text().contains('✗'), "{kind:?}: with a ✗");
+            } else {
+                assert!(all(root, ".sq-options .sq-is-wrong").is_empty());
+            }
+        }
+        (Body::Matching { .. }, _) | (Body::Ordering { .. }, _) => {
+            let selector = if kind == QuestionKind::Matching {
+                ".sq-match .sq-tag"
+            } else {
+                ".sq-order-item .sq-tag"
+            };
+            let shown = marks(selector);
+            let parts = question.parts_right(response);
+            assert_eq!(
+                shown.len(),
+                parts.len(),
+                "{kind:?}: one mark per row: {shown:?}"
+            );
+            for (mark, right) in shown.iter().zip(&parts) {
+                assert!(
+                    mark.starts_with(if *right { '✓' } else { '✗' }),
+                    "{kind:?}: {mark} for a row right: {right}"
+                );
+            }
+            if kind == QuestionKind::Ordering && !question.grade(response) {
+                assert!(
+                    shown.iter().any(|m| m.contains("Belongs")),
+                    "{kind:?}: a wrong item says where it belongs: {shown:?}"
+                );
+            }
+        }
+        _ => {}
+    }
 }
 
 macro_rules! kind_tests {
@@ -228,6 +297,152 @@ async fn start_screen_leads_to_a_question_after_a_click() {
     click(&first(&root, "form.sq-start button[type=submit]")).await;
     assert!(text(&root).contains("Question 1 of 10"), "{}", text(&root));
     assert_eq!(all(&root, "fieldset.sq-question > legend").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn after_a_move_focus_follows_the_moved_item_and_the_move_is_announced() {
+    let table = table();
+    let root = mount(props(&table, one_question(QuestionKind::Ordering, 7))).await;
+    let texts = || -> Vec<String> {
+        all(&root, ".sq-order-text")
+            .iter()
+            .map(|e| e.inner_text())
+            .collect()
+    };
+    let before = texts();
+    let down = first(
+        &root,
+        ".sq-ordering li:first-child button[aria-label^='Move down']",
+    );
+    down.focus().unwrap();
+    click(&down).await;
+    assert_eq!(texts()[1], before[0], "the first item moved down");
+    // Focus is on the same item's button, now one row lower, so a second Enter moves it again
+    // (it stayed on the first row, whose button now moves another event).
+    let focused = gloo::utils::document().active_element().expect("focus");
+    assert_eq!(
+        focused.get_attribute("aria-label").unwrap_or_default(),
+        format!("Move down: {}", before[0])
+    );
+    assert!(first(&root, ".sq-ordering li:nth-child(2)").contains(Some(&focused)));
+    let said = first(&root, ".sq-ordering + [role=status]").inner_text();
+    assert!(
+        said.contains(&before[0]) && said.contains(&format!("2 of {}", before.len())),
+        "announced: {said}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_cloze_blank_is_a_word_for_assistive_technology() {
+    let table = table();
+    let root = mount(props(&table, one_question(QuestionKind::Cloze, 7))).await;
+    let passage = first(&root, "blockquote.sq-cloze");
+    // Only the drawn underscores are hidden; the blank itself is read as "blank".
+    assert_eq!(all(&passage, "[aria-hidden=true]").len(), 1);
+    assert_eq!(
+        first(&passage, ".sq-blank").inner_text().contains("_____"),
+        true
+    );
+    assert!(!all(&passage, ".sq-blank [aria-hidden=true] + .sq-sr").is_empty());
+    let input = first(&root, ".sq-question input[type=text]");
+    assert_eq!(input.get_attribute("aria-describedby"), Some(passage.id()));
+    let label = first(&root, ".sq-question .sq-entry > span").inner_text();
+    assert_ne!(label, "Your answer: blank");
+}
+
+/// The score line of the card on screen.
+fn score_line(root: &Element) -> String {
+    first(root, ".sq-score").inner_text()
+}
+
+#[wasm_bindgen_test]
+async fn the_score_counts_the_checked_answer_at_every_step() {
+    let table = table();
+    let config = Config {
+        seed: Some(42),
+        count: Some(5),
+        autostart: true,
+        ..Config::default()
+    };
+    let quiz = generate(&table, &config.spec(0));
+    let root = mount(props(&table, config)).await;
+    assert_eq!(score_line(&root), "Score: 0 of 0");
+    answer(&root, &quiz.questions[0].correct_response()).await;
+    // A right first answer is one of one (it read "1 of 0").
+    assert_eq!(score_line(&root), "Score: 1 of 1");
+    click(&first(&root, "button[type=submit]")).await;
+    assert_eq!(score_line(&root), "Score: 1 of 1");
+    let second = &quiz.questions[1];
+    answer(&root, &wrong(&second.body, &second.correct_response())).await;
+    // A wrong one counts at once (it read a perfect "1 of 1").
+    assert_eq!(score_line(&root), "Score: 1 of 2");
+}
+
+#[wasm_bindgen_test]
+async fn the_start_screen_is_one_sentence_and_start_with_the_settings_behind_customise() {
+    let table = table();
+    let root = mount(props(&table, Config::default())).await;
+    // Start is the form's first control; every chip waits in the closed "Customise".
+    let controls = all(
+        &root,
+        "form.sq-start button, form.sq-start input, form.sq-start summary",
+    );
+    assert_eq!(controls[0].inner_text(), "Start the quiz");
+    let customise = first(&root, "form.sq-start details.sq-customise");
+    assert!(!customise.has_attribute("open"));
+    assert_eq!(
+        all(&root, "form.sq-start input").len(),
+        all(&customise, "input").len(),
+        "every chip is behind Customise"
+    );
+    // Topics by what they are about.
+    let topics: Vec<String> = all(&root, "input[name=sq-topic] + span")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert!(
+        topics.contains(&"How it was reported".to_string()),
+        "{topics:?}"
+    );
+    assert!(
+        !topics
+            .iter()
+            .any(|t| ["Related", "Quotes", "Reporting"].contains(&t.as_str())),
+        "{topics:?}"
+    );
+    // No class use unless the page asks for it.
+    assert!(
+        all(&root, ".sq-join").is_empty(),
+        "a newspaper reader gets no class-code box"
+    );
+    assert!(!text(&root).contains(sourced_quiz::strings::TEACHER_LINK));
+    root.remove();
+    let classroom = Config {
+        classroom: Some(true),
+        ..Config::default()
+    };
+    let root = mount(AppProps {
+        base_url: "https://quiz.example/".into(),
+        ..props(&table, classroom)
+    })
+    .await;
+    assert_eq!(all(&root, "form.sq-join").len(), 1);
+    assert!(text(&root).contains(sourced_quiz::strings::TEACHER_LINK));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_sources_link_opens_the_sources_panel() {
+    let table = table();
+    let root = mount(props(&table, Config::default())).await;
+    let panel = first(&root, "details#sq-sources");
+    assert!(!panel.has_attribute("open"));
+    click(&first(&root, "a[href='#sq-sources']")).await;
+    assert!(
+        panel.has_attribute("open"),
+        "the link opens the panel it points to"
+    );
+    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -714,7 +929,11 @@ async fn a_class_code_typed_on_the_start_screen_starts_exactly_its_quiz() {
     spec.kinds = vec![QuestionKind::TrueFalse, QuestionKind::MultipleChoice];
     let code = class_code::encode(&spec, &table_topics()).unwrap();
     let expected = generate(&table, &class_code::decode(&code, &table_topics()).unwrap());
-    let root = mount(props(&table, Config::default())).await;
+    let classroom = Config {
+        classroom: Some(true),
+        ..Config::default()
+    };
+    let root = mount(props(&table, classroom)).await;
 
     // A typo is refused with a message, and no quiz starts.
     let mut typo: Vec<char> = code.chars().collect();
@@ -806,9 +1025,11 @@ async fn the_summary_offers_results_to_keep_and_a_summary_to_paste() {
     let root = mount(props(&table, config)).await;
     answer(&root, &quiz.questions[0].correct_response()).await;
     click(&first(&root, "button[type=submit]")).await;
+    // Outside class use the results to keep wait behind a disclosure.
+    assert!(!first(&root, ".sq-summary details.sq-keep").has_attribute("open"));
     let buttons: Vec<String> = all(&root, ".sq-summary button")
         .iter()
-        .map(|b| b.inner_text())
+        .map(|b| b.text_content().unwrap_or_default())
         .collect();
     assert!(
         buttons.contains(&"Download results (CSV)".to_string()),

@@ -1,7 +1,7 @@
 // Sourced Quiz, script-tag embed: mounts a widget into every element with a `data-sourced-quiz`
 // attribute, each configured by its own `data-` attributes, the README's settings with `data-`
 // in front (data-view, data-code, data-preset, data-passage, data-seed, data-count, data-topics,
-// data-kinds, data-difficulty, data-theme, data-accent, data-persist, data-autostart, data-host).
+// data-kinds, data-difficulty, data-theme, data-accent, data-persist, data-autostart, data-classroom, data-host).
 //
 //   <div data-sourced-quiz data-count="5"></div>
 //   <script type="module" src="https://quiz.example/sourced-quiz.js"></script>
@@ -16,15 +16,37 @@ const base = new URL('./', import.meta.url);
 const SELECTOR = '[data-sourced-quiz]';
 
 const mounted = new WeakSet();
+const crossOrigin = base.origin !== location.origin;
+
+/** A line in the host's shadow root, in the room a widget takes (CSSOM, allowed under a strict CSP). */
+function say(host, text, role) {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const line = document.createElement('p');
+  line.setAttribute('role', role);
+  line.className = 'sq-boot';
+  line.textContent = text;
+  Object.assign(line.style, { margin: '0', padding: '1em', minHeight: '20em', boxSizing: 'border-box',
+    font: 'medium/1.5 system-ui, sans-serif', color: 'inherit' });
+  shadow.replaceChildren(line);
+  return line;
+}
+
+// Never a blank box: each widget says it is loading until the wasm runs, and what went wrong if
+// a file cannot load (on another origin, most often a host that sends no CORS headers).
+document.querySelectorAll(SELECTOR).forEach((host) => say(host, 'Loading the quiz…', 'status'));
 let widget;
+let file = new URL(files.js, base);
 try {
-  widget = await import(new URL(files.js, base).href);
-  await widget.default({ module_or_path: new URL(files.wasm, base) });
+  widget = await import(file.href);
+  file = new URL(files.wasm, base);
+  await widget.default({ module_or_path: file });
 } catch (error) {
-  // Never a blank box: say what happened where the quiz should be.
   console.error('sourced-quiz: the widget could not load', error);
+  const cors = crossOrigin
+    ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
+    : '';
   document.querySelectorAll(SELECTOR).forEach((host) => {
-    host.textContent = 'The quiz could not load. Reload the page to try again.';
+    say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
   });
   throw error;
 }
@@ -33,17 +55,19 @@ async function mount(host) {
   if (mounted.has(host)) return;
   mounted.add(host);
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const loading = shadow.querySelector('.sq-boot') ?? say(host, 'Loading the quiz…', 'status');
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = new URL(files.css, base).href;
   const root = document.createElement('div');
-  shadow.replaceChildren(style, root);
+  shadow.replaceChildren(style, loading, root);
   // Render once the styles are in, so the reader never sees an unstyled widget.
   await new Promise((done) => {
     style.addEventListener('load', done, { once: true });
     style.addEventListener('error', done, { once: true });
   });
   widget.mount(host, root, base.href);
+  loading.remove();
 }
 
 function mountAll(scope) {

@@ -226,6 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                 topics={table.table().topics()}
                 setup={model.setup.clone()}
                 errors={props.config_errors.clone()}
+                classroom={props.config.classroom.unwrap_or(false)}
                 teacher_link={(!props.base_url.is_empty()).then(|| format!("{}?view=teacher", props.base_url))}
                 on_count={dispatch.reform(Msg::SetCount)}
                 on_difficulty={dispatch.reform(Msg::SetDifficulty)}
@@ -244,7 +245,7 @@ pub fn App(props: &AppProps) -> Html {
         Some(session) if session.is_finished() => html! {
             <>
                 <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
-                    base_url={props.base_url.clone()}
+                    base_url={props.base_url.clone()} classroom={props.config.classroom.unwrap_or(false)}
                     on_retry={dispatch.reform(|()| Msg::Quiz(Action::Retry))}
                     on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })} />
                 { reading_passage(&table, session) }
@@ -260,6 +261,7 @@ pub fn App(props: &AppProps) -> Html {
                     index={index}
                     total={session.quiz.questions.len()}
                     score={session.score()}
+                    answered={session.answered()}
                     question={session.quiz.questions[index].clone()}
                     response={session.progress.answers.get(index).cloned().filter(|_| session.progress.showing_feedback)}
                     draft={session.progress.draft.clone()}
@@ -277,8 +279,9 @@ pub fn App(props: &AppProps) -> Html {
         // element (a right-to-left page would move the punctuation), and a host page in another
         // language would have a screen reader read this English text in that language's voice.
         <div ref={widget} class={classes!("sq-widget", theme)} dir="ltr" lang="en">
-            // The title stays through the quiz, so the page always has its one level-one heading.
-            <h1 class="sq-title">{ strings::TITLE }</h1>
+            // The page keeps its one level-one heading through the quiz, but only the start
+            // screen gives it room: on the questions it is a one-line label above the card.
+            <h1 class={classes!("sq-title", (model.session.is_some() && view == View::Quiz).then_some("sq-title-small"))}>{ strings::TITLE }</h1>
             { body }
             <SourcesPanel table={table} />
         </div>

@@ -65,8 +65,8 @@ pub fn difficulties(
     let choice = |i: usize| i.checked_sub(1).map(|d| Difficulty::ALL[d]);
     let chips = (0..=Difficulty::ALL.len()).map(|i| {
         let d = choice(i);
-        let name = d.map_or(strings::ANY_DIFFICULTY, |d| d.name());
-        chip(name, name, chosen == d)
+        let value = d.map_or(strings::ANY_DIFFICULTY, |d| d.name());
+        chip(value, strings::difficulty_name(d), chosen == d)
     });
     ChoicesProps {
         name: name.into(),

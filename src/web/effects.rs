@@ -81,6 +81,50 @@ pub fn page_base_url() -> String {
     )
 }
 
+/// Whether this page runs in a frame (an iframe embed on a news site).
+pub fn in_frame() -> bool {
+    let window = gloo::utils::window();
+    match window.parent() {
+        Ok(Some(parent)) => parent != window,
+        _ => false,
+    }
+}
+
+/// Gives the stand-alone page around the widget the theme the page asked for (`theme=dark`
+/// darkened only the widget's column), as `data-theme` on `<html>`, which page.css reads.
+pub fn set_page_theme(theme: sourced_core::config::Theme) {
+    if theme == sourced_core::config::Theme::Auto {
+        return;
+    }
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme.name());
+    }
+}
+
+/// Opens the disclosure `selector` names inside the widget that holds `from` (a link's target)
+/// and brings it into view: a link to a closed `<details>` jumped to it without opening it, and a
+/// fragment link in a shadow root would move the host page.
+pub fn open_disclosure(from: &web_sys::Element, selector: &str) {
+    let Some(details) = from
+        .closest(".sq-widget")
+        .ok()
+        .flatten()
+        .and_then(|widget| widget.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    let _ = details.set_attribute("open", "");
+    details.scroll_into_view_with_bool(true);
+    if let Some(summary) = details
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok())
+    {
+        let _ = summary.focus();
+    }
+}
+
 /// A fresh seed from the browser's randomness (an edge: the core never draws its own).
 pub fn random_seed() -> u64 {
     // Seeds stay below 10^9 so they are short enough to read aloud and type.
@@ -148,6 +192,45 @@ pub fn warn(message: &str) {
 pub fn focus(node: &yew::NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {
         let _ = element.focus();
+    }
+}
+
+/// Brings an element (the verdict after Check) near the top of the view when it is out of view
+/// or in the lower half of it, where on a phone the feedback under it would be below the fold;
+/// leaves the page alone otherwise. A little of what is above stays in sight.
+pub fn reveal(node: &yew::NodeRef) {
+    let Some(element) = node.cast::<web_sys::Element>() else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let top = element.get_bounding_client_rect().top();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 || top > height * 0.5 {
+        window.scroll_by_with_x_and_y(0.0, top - height * 0.15);
+    }
+}
+
+/// Focuses the first enabled element inside `within` that matches one of `selectors` in turn
+/// (an ordering's moved item: its same button, or its other one at the end of the list).
+pub fn focus_first_enabled(within: &yew::NodeRef, selectors: &[String]) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = within.cast::<web_sys::Element>() else {
+        return;
+    };
+    for selector in selectors {
+        let found = root
+            .query_selector(&format!("{selector}:not([disabled])"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = found {
+            let _ = element.focus();
+            return;
+        }
     }
 }
 

@@ -82,7 +82,13 @@ fn mount_with(
             return;
         }
     };
-    let (config, errors) = read_config(&table, &pairs, if is_page { "" } else { "data-" });
+    let (mut config, errors) = read_config(&table, &pairs, if is_page { "" } else { "data-" });
+    // Class use is offered where a page asks for it, and by default only on the stand-alone page
+    // (not in a frame on a news site, nor in a script embed).
+    config.classroom = Some(config.classroom.unwrap_or(is_page && !effects::in_frame()));
+    if is_page {
+        effects::set_page_theme(config.theme);
+    }
     if is_page {
         host::report_height(&config);
     }

@@ -43,11 +43,23 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         };
         html! { <ReadingPassage table={props.table.clone()} passage={index} highlights={highlights} /> }
     });
-    let items = quiz.questions.iter().map(|question| {
+    let items = quiz.questions.iter().enumerate().map(|(i, question)| {
         if props.answers {
-            answer_item(question, &props.table)
+            answer_item(i + 1, question, &props.table)
         } else {
-            worksheet_item(question)
+            worksheet_item(i + 1, question)
+        }
+    });
+    // The key opens with every answer on one page, for marking at a glance.
+    let grid = props.answers.then(|| {
+        let cells = quiz.questions.iter().enumerate().map(|(i, question)| html! {
+            <li><span class="sq-grid-number">{ format!("{}.", i + 1) }</span>{ " " }{ short_answer(question) }</li>
+        });
+        html! {
+            <section class="sq-answer-grid">
+                <h3>{ strings::ANSWERS_AT_A_GLANCE }</h3>
+                <ol>{ for cells }</ol>
+            </section>
         }
     });
     html! {
@@ -60,14 +72,47 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             <div class="sq-actions sq-no-print">
                 <button type="button" class="sq-primary" onclick={on_print}>{ strings::PRINT }</button>
             </div>
+            { for grid }
             { for passage }
             <ol class="sq-sheet-questions">{ for items }</ol>
         </section>
     }
 }
 
+/// A question's number, written out rather than a list marker: a marker sits outside the box and
+/// lost its first digit at the page's edge ("12." printed as ".2.").
+fn number(n: usize) -> Html {
+    html! { <span class="sq-sheet-number" aria-hidden="true">{ format!("{n}.") }</span> }
+}
+
+/// The answer as the grid shows it: the letter of a choice, the number or words, a matching's
+/// letters, an ordering's numbers in the worksheet's order.
+fn short_answer(question: &Question) -> String {
+    match &question.body {
+        Body::Choice { correct, options } if options.len() == 2 => {
+            format!("{}) {}", letter(*correct), question.answer_text)
+        }
+        Body::Choice { correct, .. } => letter(*correct).to_string(),
+        Body::Matching { pairs, .. } => pairs
+            .iter()
+            .enumerate()
+            .map(|(l, &r)| format!("{}→{}", l + 1, letter(r)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        // The worksheet lists the items as given and asks for each one's place.
+        Body::Ordering { items, order } => (0..items.len())
+            .map(|item| {
+                let place = order.iter().position(|&o| o == item).unwrap_or(0) + 1;
+                place.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => question.answer_text.clone(),
+    }
+}
+
 /// A question as printed for answering: its options, or lines to write on.
-fn worksheet_item(question: &Question) -> Html {
+fn worksheet_item(n: usize, question: &Question) -> Html {
     let body = match &question.body {
         Body::Choice { options, .. } => html! {
             <ol class="sq-sheet-options" type="A">
@@ -99,14 +144,17 @@ fn worksheet_item(question: &Question) -> Html {
     };
     html! {
         <li class="sq-sheet-question">
-            <p class="sq-sheet-prompt">{ &question.prompt }</p>
-            { body }
+            { number(n) }
+            <div>
+                <p class="sq-sheet-prompt">{ &question.prompt }</p>
+                { body }
+            </div>
         </li>
     }
 }
 
 /// A question as printed in the key: the answer, why, how well it is sourced, and the quotes.
-fn answer_item(question: &Question, table: &SharedTable) -> Html {
+fn answer_item(n: usize, question: &Question, table: &SharedTable) -> Html {
     let answer = match &question.body {
         Body::Choice { correct, .. } => format!("{}) {}", letter(*correct), question.answer_text),
         Body::Matching { pairs, .. } => pairs
@@ -119,14 +167,19 @@ fn answer_item(question: &Question, table: &SharedTable) -> Html {
     };
     html! {
         <li class="sq-sheet-question">
-            <p class="sq-sheet-prompt">{ &question.prompt }</p>
-            <p>{ strings::CORRECT_ANSWER }{ " " }<strong>{ answer }</strong></p>
-            <p>{ &question.explanation }</p>
-            <p class="sq-status">{ status_words(question, table) }</p>
-            <Quotes quotes={question.quotes.clone()} table={table.clone()} />
-            if !question.context.is_empty() {
-                <Quotes quotes={question.context.clone()} table={table.clone()} heading={strings::CONTEXT_QUOTES} />
-            }
+            { number(n) }
+            <div>
+                <div class="sq-sheet-head">
+                    <p class="sq-sheet-prompt">{ &question.prompt }</p>
+                    <p>{ strings::CORRECT_ANSWER }{ " " }<strong>{ answer }</strong></p>
+                </div>
+                <p>{ &question.explanation }</p>
+                <p class="sq-sheet-status">{ status_words(question, table) }</p>
+                <Quotes quotes={question.quotes.clone()} table={table.clone()} />
+                if !question.context.is_empty() {
+                    <Quotes quotes={question.context.clone()} table={table.clone()} heading={strings::CONTEXT_QUOTES} />
+                }
+            </div>
         </li>
     }
 }

@@ -1,7 +1,7 @@
-//! One question: native inputs for its kind, Check, then the feedback in a live region and Next.
+//! One question: the prompt, native inputs for its kind, Check; then the inputs marked right or wrong, the feedback and Next.
 
 use super::effects;
-use super::feedback::Feedback;
+use super::feedback::{describe_response, Feedback};
 use super::SharedTable;
 use crate::strings;
 use sourced_core::{Body, DraftAnswer, Question, Response};
@@ -14,8 +14,10 @@ pub struct QuestionCardProps {
     /// 0-based position in the quiz.
     pub index: usize,
     pub total: usize,
-    /// Right answers before this question.
+    /// Right answers so far, out of `answered` (this question's once it is checked).
     pub score: usize,
+    /// Answers checked so far.
+    pub answered: usize,
     pub question: Question,
     /// The checked response, once Check was pressed.
     pub response: Option<Response>,
@@ -71,14 +73,38 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let shown_at = use_state(effects::now_ms);
     let checked = props.response.is_some();
     let response = draft.response(&props.question.body);
-    // One button that is Check, then Next: it keeps keyboard focus across the change, and the
-    // feedback is announced by the live region without moving focus.
+    // One button that is Check, then Next, after the feedback: it keeps keyboard focus across the
+    // change, the live region announces the verdict without moving focus, and the verdict is
+    // scrolled into view (on a phone it would land below the fold).
     let button = use_node_ref();
+    let verdict = use_node_ref();
     {
-        let button = button.clone();
+        let (button, verdict) = (button.clone(), verdict.clone());
         use_effect_with(checked, move |&checked| {
-            if checked && effects::focus_was_lost(&button) {
-                effects::focus(&button);
+            if checked {
+                if effects::focus_was_lost(&button) {
+                    effects::focus(&button);
+                }
+                effects::reveal(&verdict);
+            }
+        });
+    }
+    // Ordering: the item last moved and which way, so that focus follows it and the move is said.
+    let moved = use_state(|| None::<(usize, bool)>);
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let name = format!("sq-q{}", props.index);
+        use_effect_with((*moved, draft.order.clone()), move |(moved, _)| {
+            if let Some((item, up)) = *moved {
+                let (this, other) = if up { ("up", "down") } else { ("down", "up") };
+                effects::focus_first_enabled(
+                    &list,
+                    &[
+                        format!("#{name}-{this}-{item}"),
+                        format!("#{name}-{other}-{item}"),
+                    ],
+                );
             }
         });
     }
@@ -102,31 +128,74 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         (true, false) => strings::NEXT,
         (true, true) => strings::SEE_RESULTS,
     };
+    let right = props
+        .response
+        .as_ref()
+        .map(|response| props.question.grade(response));
     html! {
         <form class="sq-card" onsubmit={on_submit}>
             <div class="sq-progress">
                 <h2 ref={heading} tabindex="-1">{ strings::progress(props.index + 1, props.total) }</h2>
-                <p>{ strings::score(props.score, props.index) }</p>
+                <p class="sq-score">{ strings::score(props.score, props.answered) }</p>
+                // The heading says it in words; the bar only shows it.
+                <progress class="sq-bar" aria-hidden="true" max={props.total.to_string()}
+                    value={(props.index + 1).to_string()} />
             </div>
             <fieldset class="sq-question" disabled={checked}>
-                <legend>{ &props.question.prompt }</legend>
-                { inputs(props, &draft) }
+                <legend class="sq-prompt">{ &props.question.prompt }</legend>
+                { inputs(props, &draft, &moved, &list) }
             </fieldset>
-            <button ref={button} type="submit" class="sq-primary" disabled={!checked && response.is_none()}>{ label }</button>
-            <div class="sq-live" role="status" aria-live="polite">
+            <div class={classes!("sq-feedback", right.map(|r| if r { "sq-right" } else { "sq-wrong" }))}>
+                // Only the verdict and the answer are announced; the evidence is there to read.
+                <div class="sq-live" role="status" aria-live="polite">
+                    if let Some(response) = &props.response {
+                        <p class="sq-verdict-line" ref={verdict}>{ verdict_line(&props.question, response) }</p>
+                    }
+                </div>
                 if let Some(response) = &props.response {
                     <Feedback question={props.question.clone()} response={response.clone()} table={props.table.clone()} />
                 }
             </div>
+            <button ref={button} type="submit" class="sq-primary sq-go" disabled={!checked && response.is_none()}>{ label }</button>
         </form>
     }
 }
 
-fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
-    let name = format!("sq-q{}", props.index);
+/// Right or wrong, and the answer once: what the live region reads out.
+fn verdict_line(question: &Question, response: &Response) -> Html {
+    let right = question.grade(response);
+    let mark = html! {
+        <strong class="sq-verdict">{ if right { strings::RIGHT } else { strings::WRONG } }</strong>
+    };
+    match &question.body {
+        // The lines below mark every item; the answer in full is for the screen reader.
+        Body::Matching { .. } | Body::Ordering { .. } => html! {
+            <>{ mark }{ " " }{ strings::items_right(question, response) }
+            <span class="sq-sr">{ format!(" {} {}", strings::CORRECT_ANSWER, question.answer_text) }</span></>
+        },
+        // A typed answer is not on screen any more in the reader's words: say it back.
+        Body::Numeric { .. } | Body::Cloze { .. } if !right => html! {
+            <>{ mark }{ " " }{ strings::YOUR_ANSWER }{ " " }{ describe_response(question, response) }{ "; " }
+            { strings::CORRECT_ANSWER_LOWER }{ " " }<strong>{ &question.answer_text }</strong>{ "." }</>
+        },
+        _ => html! {
+            <>{ mark }{ " " }{ strings::CORRECT_ANSWER }{ " " }<strong>{ &question.answer_text }</strong>{ "." }</>
+        },
+    }
+}
+
+/// The native inputs for the question's kind; once checked, each option, row or item is marked
+/// right or wrong where it stands.
+fn inputs(
+    props: &QuestionCardProps,
+    draft: &DraftHandle,
+    moved: &UseStateHandle<Option<(usize, bool)>>,
+    list: &NodeRef,
+) -> Html {
+    let name = &format!("sq-q{}", props.index);
     let given = props.response.as_ref();
     match &props.question.body {
-        Body::Choice { options, .. } => {
+        Body::Choice { options, correct } => {
             let chosen = match given {
                 Some(Response::Choice(i)) => Some(*i),
                 _ => draft.choice,
@@ -134,10 +203,28 @@ fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
             let options = options.iter().enumerate().map(|(i, option)| {
                 let draft = draft.clone();
                 let onchange = Callback::from(move |_| draft.set(DraftAnswer { choice: Some(i), ..(*draft).clone() }));
+                let (is_answer, is_chosen) = (i == *correct, chosen == Some(i));
+                let mark = given.and_then(|_| match (is_answer, is_chosen) {
+                    (true, true) => Some(("sq-tag sq-right", strings::MARK_YOURS_RIGHT)),
+                    (true, false) => Some(("sq-tag sq-right", strings::MARK_ANSWER)),
+                    (false, true) => Some(("sq-tag sq-wrong", strings::MARK_YOURS_WRONG)),
+                    (false, false) => None,
+                });
+                let class = classes!(
+                    "sq-option",
+                    given.is_some().then_some(match (is_answer, is_chosen) {
+                        (true, _) => "sq-is-answer",
+                        (false, true) => "sq-is-wrong",
+                        (false, false) => "sq-is-other",
+                    })
+                );
                 html! {
-                    <label class="sq-option">
-                        <input type="radio" name={name.clone()} value={i.to_string()} checked={chosen == Some(i)} {onchange} />
-                        <span>{ option }</span>
+                    <label {class}>
+                        <input type="radio" name={name.clone()} value={i.to_string()} checked={is_chosen} {onchange} />
+                        <span class="sq-option-text">{ option }</span>
+                        if let Some((class, words)) = mark {
+                            <span class={class}>{ words }</span>
+                        }
                     </label>
                 }
             });
@@ -160,21 +247,25 @@ fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
                 Some(Response::Text(t)) => t.clone(),
                 _ => draft.text.clone(),
             };
+            let passage = format!("{name}-passage");
+            // The blank is a word for assistive technology too ("… Ukraine is blank."), and the
+            // field is described by the passage it fills.
             html! {
                 <>
-                    <blockquote class="sq-cloze">{ before }<span class="sq-blank" aria-hidden="true">{ "_____" }</span>{ after }</blockquote>
+                    <blockquote class="sq-cloze" id={passage.clone()}>{ before }<span class="sq-blank"><span aria-hidden="true">{ "_____" }</span><span class="sq-sr">{ strings::BLANK }</span></span>{ after }</blockquote>
                     <label class="sq-entry">
-                        <span>{ format!("{}: {}", strings::TYPE_ANSWER, strings::BLANK) }</span>
-                        <input type="text" autocomplete="off" value={value} oninput={text_input(draft)} />
+                        <span>{ strings::MISSING_WORDS_LABEL }</span>
+                        <input type="text" autocomplete="off" value={value} oninput={text_input(draft)}
+                            aria-describedby={passage} />
                     </label>
                 </>
             }
         }
-        Body::Matching { left, right, .. } => {
+        Body::Matching { left, right, pairs } => {
             let rows = left.iter().enumerate().map(|(i, item)| {
                 let id = format!("{name}-m{i}");
                 let selected = match given {
-                    Some(Response::Pairs(pairs)) => pairs.get(i).copied(),
+                    Some(Response::Pairs(given)) => given.get(i).copied(),
                     _ => draft.pairs.get(i).copied().flatten(),
                 };
                 let draft = draft.clone();
@@ -183,6 +274,14 @@ fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
                     let mut next = (*draft).clone();
                     next.pairs[i] = select.value().parse().ok();
                     draft.set(next);
+                });
+                let mark = given.map(|_| {
+                    let answer = pairs.get(i).and_then(|&r| right.get(r)).cloned().unwrap_or_default();
+                    if selected == pairs.get(i).copied() {
+                        html! { <p class="sq-tag sq-right">{ strings::MARK_ROW_RIGHT }</p> }
+                    } else {
+                        html! { <p class="sq-tag sq-wrong">{ strings::MARK_ROW_WRONG }{ " " }<strong>{ answer }</strong></p> }
+                    }
                 });
                 html! {
                     <div class="sq-match">
@@ -193,41 +292,67 @@ fn inputs(props: &QuestionCardProps, draft: &DraftHandle) -> Html {
                                 <option value={r.to_string()} selected={selected == Some(r)}>{ text }</option>
                             }) }
                         </select>
+                        { for mark }
                     </div>
                 }
             });
             html! { <div class="sq-matching">{ for rows }</div> }
         }
-        Body::Ordering { items, .. } => {
+        Body::Ordering {
+            items,
+            order: correct,
+        } => {
             let order = match given {
                 Some(Response::Order(order)) => order.clone(),
                 _ => draft.order.clone(),
             };
             let rows = order.iter().enumerate().map(|(position, &item)| {
-                let mover = |delta: isize| {
-                    let draft = draft.clone();
+                let mover = |up: bool| {
+                    let (draft, moved) = (draft.clone(), moved.clone());
                     Callback::from(move |_| {
                         let mut next = (*draft).clone();
-                        let target = position as isize + delta;
-                        if target >= 0 && (target as usize) < next.order.len() {
-                            next.order.swap(position, target as usize);
+                        let target = if up { position.checked_sub(1) } else { Some(position + 1) };
+                        if let Some(target) = target.filter(|&t| t < next.order.len()) {
+                            next.order.swap(position, target);
+                            moved.set(Some((item, up)));
                             draft.set(next);
                         }
                     })
                 };
+                let mark = given.map(|_| {
+                    let place = correct.iter().position(|&c| c == item).unwrap_or(position);
+                    if place == position {
+                        html! { <span class="sq-tag sq-right">{ strings::place_right(place) }</span> }
+                    } else {
+                        html! { <span class="sq-tag sq-wrong">{ strings::place_wrong(place) }</span> }
+                    }
+                });
                 html! {
                     <li class="sq-order-item">
-                        <span>{ &items[item] }</span>
-                        <span class="sq-order-buttons">
-                            <button type="button" aria-label={format!("{}: {}", strings::MOVE_UP, items[item])}
-                                disabled={position == 0} onclick={mover(-1)}>{ "↑" }</button>
-                            <button type="button" aria-label={format!("{}: {}", strings::MOVE_DOWN, items[item])}
-                                disabled={position + 1 == order.len()} onclick={mover(1)}>{ "↓" }</button>
-                        </span>
+                        <span class="sq-order-text">{ &items[item] }</span>
+                        if let Some(mark) = mark {
+                            { mark }
+                        } else {
+                            <span class="sq-order-buttons">
+                                <button type="button" id={format!("{name}-up-{item}")} aria-label={format!("{}: {}", strings::MOVE_UP, items[item])}
+                                    disabled={position == 0} onclick={mover(true)}>{ "↑" }</button>
+                                <button type="button" id={format!("{name}-down-{item}")} aria-label={format!("{}: {}", strings::MOVE_DOWN, items[item])}
+                                    disabled={position + 1 == order.len()} onclick={mover(false)}>{ "↓" }</button>
+                            </span>
+                        }
                     </li>
                 }
             });
-            html! { <ol class="sq-ordering">{ for rows }</ol> }
+            let said = moved.and_then(|(item, _)| {
+                let at = order.iter().position(|&i| i == item)?;
+                Some(strings::moved_to(&items[item], at + 1, order.len()))
+            });
+            html! {
+                <>
+                    <ol class="sq-ordering" ref={list.clone()}>{ for rows }</ol>
+                    <p class="sq-sr" role="status" aria-live="polite">{ said.filter(|_| given.is_none()).unwrap_or_default() }</p>
+                </>
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The end of a quiz: the score, a per-topic breakdown, a review with quotes, and ways to go again.
+//! The end of a quiz: the score large, what to do next (retry, new set, share), the review by question, and the results to keep.
 
 use super::effects;
 use super::feedback::{describe_response, Quotes};
@@ -19,6 +19,9 @@ pub struct SummaryProps {
     /// The widget page's address, for the link to this quiz.
     #[prop_or_default]
     pub base_url: String,
+    /// Class use: the results to keep are shown at once rather than behind a disclosure.
+    #[prop_or_default]
+    pub classroom: bool,
     /// Retry was pressed: the same questions again.
     pub on_retry: Callback<()>,
     /// New set was pressed: the same settings, new questions (the page draws the seed).
@@ -62,6 +65,21 @@ pub fn Summary(props: &SummaryProps) -> Html {
             });
         })
     };
+    let link_status = use_state(|| "");
+    let on_copy_link = {
+        let link = link.clone();
+        let link_status = link_status.clone();
+        Callback::from(move |_| {
+            let link_status = link_status.clone();
+            effects::copy_text(&link, move |copied| {
+                link_status.set(if copied {
+                    strings::LINK_COPIED
+                } else {
+                    strings::LINK_COPY_FAILED
+                })
+            });
+        })
+    };
     let topics = session.topic_scores().into_iter().map(|t| {
         html! { <tr><th scope="row">{ strings::topic_name(&t.topic.0) }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
     });
@@ -83,23 +101,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </li>
         }
     });
-    html! {
-        <section class="sq-summary">
-            <h2 ref={heading} tabindex="-1">{ strings::RESULTS }</h2>
-            <p class="sq-final">{ strings::final_score(session.score(), session.quiz.questions.len()) }</p>
-            <table class="sq-topics">
-                <caption>{ strings::BY_TOPIC }</caption>
-                <tbody>{ for topics }</tbody>
-            </table>
-            <div class="sq-actions">
-                <button type="button" class="sq-primary" onclick={on_retry}>{ strings::RETRY }</button>
-                <button type="button" onclick={on_new}>{ strings::NEW_SET }</button>
-            </div>
-            <label class="sq-entry">
-                <span>{ strings::SHARE_LINK }</span>
-                <input type="text" readonly=true value={link} />
-            </label>
-            <h3>{ strings::KEEP_RESULTS }</h3>
+    let total = session.quiz.questions.len();
+    let right = session.score();
+    let keep = html! {
+        <>
             <p class="sq-meta">{ strings::KEEP_RESULTS_NOTE }</p>
             <div class="sq-actions">
                 <button type="button" onclick={on_csv}>{ strings::DOWNLOAD_CSV }</button>
@@ -113,8 +118,42 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <button type="button" onclick={on_copy}>{ strings::COPY_SUMMARY }</button>
                 <p class="sq-meta" role="status">{ *copy_status }</p>
             </div>
+        </>
+    };
+    html! {
+        <section class="sq-summary">
+            <h2 ref={heading} tabindex="-1">{ strings::RESULTS }</h2>
+            // The figure is for the eye; the sentence says it for everyone.
+            <p class="sq-score-big" aria-hidden="true">{ right }<span class="sq-score-of">{ format!("/{total}") }</span></p>
+            <p class="sq-final">{ strings::final_score(right, total) }</p>
+            <h3>{ strings::WHAT_NEXT }</h3>
+            <div class="sq-actions">
+                <button type="button" class="sq-primary" onclick={on_retry}>{ strings::RETRY }</button>
+                <button type="button" onclick={on_new}>{ strings::NEW_SET }</button>
+                <button type="button" onclick={on_copy_link}>{ strings::SHARE }</button>
+                <p class="sq-meta" role="status">{ *link_status }</p>
+            </div>
+            <label class="sq-entry">
+                <span>{ strings::SHARE_LINK }</span>
+                <input type="text" readonly=true value={link} />
+            </label>
             <h3>{ strings::REVIEW }</h3>
             <ol class="sq-review">{ for review }</ol>
+            <details class="sq-by-topic">
+                <summary>{ strings::BY_TOPIC }</summary>
+                <table class="sq-topics">
+                    <tbody>{ for topics }</tbody>
+                </table>
+            </details>
+            if props.classroom {
+                <h3>{ strings::KEEP_RESULTS }</h3>
+                { keep }
+            } else {
+                <details class="sq-keep">
+                    <summary>{ strings::KEEP_RESULTS }</summary>
+                    { keep }
+                </details>
+            }
         </section>
     }
 }

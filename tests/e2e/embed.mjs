@@ -972,7 +972,8 @@ async function hostileStylesheet(run) {
     );
   }
   const start = hostile.screens['start screen'].styles.start;
-  if (start['font-size'] !== '16px') problems.push(`the start button's font-size is ${start['font-size']}, not 16px (medium)`);
+  // The start button is 1.125em of the reader's default size (medium, 16px), whatever the host's root size.
+  if (start['font-size'] !== '18px') problems.push(`the start button's font-size is ${start['font-size']}, not 18px (1.125 × medium)`);
   for (const [name, styles] of Object.entries(hostile.screens['feedback 1'].styles)) {
     for (const property of ['color', 'background-color', '-webkit-text-fill-color']) {
       if (['rgb(255, 0, 0)', 'rgb(0, 255, 0)'].includes(styles[property])) problems.push(`${name} ${property} is the host's ${styles[property]}`);
@@ -1230,6 +1231,44 @@ function writeHostPages({ A, B, C }) {
   return pages;
 }
 
+/**
+ * Script mounts on A from B while the wasm is slow, then when it cannot load: each widget says it
+ * is loading, in reserved room, then says plainly which file did not arrive and that B must send
+ * CORS headers. Never a blank box.
+ */
+async function loadingAndFailure(run) {
+  const { A, B } = run.env;
+  const { page } = await openPage(run);
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route(`${B}/**/*_bg.wasm`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not `goto`: the page's load event waits for the module, which waits for the held wasm.
+  await page.goto(`${A}${run.env.pages.scriptEvents}`, { waitUntil: 'commit' });
+  const boot = page.locator('#quiz-loud .sq-boot');
+  await boot.waitFor({ timeout: 5_000 });
+  assertEqual((await boot.textContent()).trim(), 'Loading the quiz…', 'a script mount while its wasm loads');
+  const room = await boot.evaluate((line) => line.getBoundingClientRect().height);
+  assert(room >= 200, `the loading line keeps ${room}px for the widget`);
+  release();
+  await waitForStart(page.locator('#quiz-loud'), '#quiz-loud once the wasm arrives');
+  await run.closeLast();
+
+  const failing = await openPage(run);
+  await failing.page.route(`${B}/**/*_bg.wasm`, (route) => route.abort());
+  await failing.goto(`${A}${run.env.pages.scriptEvents}`);
+  const alert = failing.page.locator('#quiz-quiet [role=alert]');
+  await alert.waitFor({ timeout: 10_000 });
+  const said = (await alert.textContent()).trim();
+  assert(/could not load: \S+_bg\.wasm did not arrive/.test(said), `the failure names the file: ${JSON.stringify(said)}`);
+  assert(said.includes('Access-Control-Allow-Origin') && said.includes('CORS'), `the failure names CORS for another site: ${JSON.stringify(said)}`);
+  // The failed request and the console's report of it are what this test asks for.
+  run.errors = run.errors.filter((e) => !/_bg\.wasm|could not load|Failed to fetch|Failed to load resource|ERR_FAILED|WebAssembly/i.test(e));
+  return `while loading: "Loading the quiz…" in ${Math.round(room)}px; on failure: "${said.slice(0, 90)}…"`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner.
 
@@ -1248,6 +1287,7 @@ const TESTS = [
   ['the demos in dist/examples load without console errors', demosLoad],
   ['bad and unknown settings are reported, naming the key as the page spelled it', settingsErrors],
   ['axe on examples/two-widgets.html: start, question, feedback in both shadow roots, light and dark', axeTwoWidgets],
+  ['script mounts from another origin: a loading line while the wasm loads, a plain failure naming the file and CORS', loadingAndFailure],
 ];
 
 runSuite({

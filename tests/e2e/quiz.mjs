@@ -70,13 +70,18 @@ export function readQuestion(scope) {
   return scope.locator('form.sq-card fieldset.sq-question').evaluate((card) => {
     const texts = (selector) => [...card.querySelectorAll(selector)].map((el) => el.textContent.trim());
     const prompt = card.querySelector('legend').textContent.trim();
-    if (card.querySelector('.sq-options input[type=radio]')) return { prompt, kind: 'choice', options: texts('.sq-options label span') };
+    if (card.querySelector('.sq-options input[type=radio]')) return { prompt, kind: 'choice', options: texts('.sq-options .sq-option-text') };
     if (card.querySelector('.sq-matching select')) {
       const right = [...card.querySelector('.sq-matching select').options].slice(1).map((o) => o.textContent.trim());
       return { prompt, kind: 'matching', left: texts('.sq-match label'), options: right };
     }
     if (card.querySelector('.sq-ordering')) return { prompt, kind: 'ordering', options: texts('.sq-ordering li > span:first-child') };
-    if (card.querySelector('.sq-cloze')) return { prompt, kind: 'cloze', passage: card.querySelector('.sq-cloze').textContent };
+    if (card.querySelector('.sq-cloze')) {
+      // As it reads on screen: the blank's word for screen readers left out.
+      const passage = card.querySelector('.sq-cloze').cloneNode(true);
+      passage.querySelectorAll('.sq-sr').forEach((hidden) => hidden.remove());
+      return { prompt, kind: 'cloze', passage: passage.textContent };
+    }
     if (card.querySelector('input[inputmode=decimal]')) return { prompt, kind: 'numeric', label: texts('.sq-entry span')[0] };
     return { prompt, kind: 'unknown' };
   });
@@ -182,7 +187,7 @@ export async function giveFromKey(scope, question, right) {
  * returns its verdict, RIGHT or NOT_QUITE.
  */
 export async function waitForVerdict(scope, where) {
-  const verdict = scope.locator('form.sq-card .sq-live[aria-live=polite] .sq-feedback .sq-verdict');
+  const verdict = scope.locator('form.sq-card .sq-feedback .sq-live[aria-live=polite] .sq-verdict');
   try {
     await verdict.waitFor({ timeout: 5_000 });
   } catch {

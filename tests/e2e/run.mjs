@@ -135,15 +135,20 @@ async function keyboardOnly(run, total, seed = SEED) {
   await goto(quizUrl(total, seed));
   await page.waitForSelector('form.sq-start');
 
-  run.step('start screen: Tab to the length choice');
+  run.step('start screen: Tab to "Start the quiz"');
+  const tabsToStart = await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
+  assert(tabsToStart <= 3, `${tabsToStart} Tabs from the page's load to "Start the quiz" (target: 3 at most)`);
+  run.step('start screen: open "Customise" and Tab to the length choice');
+  await tabTo(page, 'form.sq-start details.sq-customise > summary');
+  await press(page, 'Enter');
   await tabTo(page, 'form.sq-start input[name=sq-length]');
   const length = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
   assert(
     length.value === String(total) && length.checked,
     `Tab reached length ${length.value} (checked: ${length.checked}), not the preset ${total}`,
   );
-  run.step('start screen: Tab to "Start the quiz" and press Enter');
-  await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
+  run.step('start screen: Shift+Tab back to "Start the quiz" and press Enter');
+  await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz', shift: true });
   await press(page, 'Enter');
 
   let right = 0;
@@ -157,7 +162,7 @@ async function keyboardOnly(run, total, seed = SEED) {
       `question ${n}: focus is on ${await describeFocus(page)}, not on the "Question ${n} of ${total}" heading`,
     );
     assertEqual(
-      (await page.locator('form.sq-card .sq-progress p').textContent()).trim(),
+      (await page.locator('form.sq-card .sq-score').textContent()).trim(),
       `Score: ${right} of ${n - 1}`,
       `question ${n}: score line`,
     );
@@ -167,6 +172,12 @@ async function keyboardOnly(run, total, seed = SEED) {
     run.step(`question ${n} (${kind}): answering by keyboard`);
     await answerWithKeyboard(page, kind, n);
     right += (await waitForVerdict(page, `question ${n} (${kind})`)) === RIGHT ? 1 : 0;
+    // The feedback counts the answer just checked (it read "1 of 0" after a right first answer).
+    assertEqual(
+      (await page.locator('form.sq-card .sq-score').textContent()).trim(),
+      `Score: ${right} of ${n}`,
+      `question ${n}: score line with its feedback`,
+    );
 
     const focusAfterCheck = await describeFocus(page);
     if (focusAfterCheck === 'body') focusLostAfterCheck.push(kind);
@@ -256,6 +267,10 @@ async function answerWithKeyboard(page, kind, n) {
       after[0] === before[1] && after[1] === before[0],
       `${where}: "Move down" by keyboard did not swap the first two items (${JSON.stringify(before)} -> ${JSON.stringify(after)})`,
     );
+    // Focus went with the item, and the move was announced.
+    assertEqual(await describeFocus(page), `button[type=button] "Move down: ${before[0]}"`, `${where}: focus after "Move down"`);
+    const said = (await page.locator('form.sq-card .sq-ordering + [role=status]').textContent()).trim();
+    assert(said.includes(before[0]) && said.includes(`2 of ${before.length}`), `${where}: the move was announced as ${JSON.stringify(said)}`);
     await pressCheck('Space');
   } else {
     // Numeric and cloze: type into the text field; Enter there submits the form.
@@ -271,13 +286,17 @@ async function answerWithKeyboard(page, kind, n) {
 
 async function axeScreens(run) {
   const log = new ViolationLog();
+  const perScreen = new Map();
   const kindsScanned = new Set();
   let scans = 0;
   for (const colorScheme of ['light', 'dark']) {
     const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP, colorScheme });
     const scan = async (screen) => {
       run.step(`axe, ${colorScheme}: ${screen}`);
-      log.add(`${colorScheme}/${screen}`, await runAxe(page));
+      const violations = await runAxe(page);
+      log.add(`${colorScheme}/${screen}`, violations);
+      const name = screen.replace(/ \d+ \(/, ' (');
+      perScreen.set(`${colorScheme} ${name}`, violations.length);
       scans++;
     };
     await goto(quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED));
@@ -308,7 +327,8 @@ async function axeScreens(run) {
     assertNoErrors();
   }
   assert(log.size === 0, `axe found ${log.size} rule(s) violated (${scans} scans):\n${log}`);
-  return `${scans} scans, no violations; question kinds scanned: ${[...kindsScanned].join(', ')}`;
+  const counts = [...perScreen].map(([screen, n]) => `${screen}: ${n}`).join(', ');
+  return `${scans} scans, no violations; question kinds scanned: ${[...kindsScanned].join(', ')}\n    violations per screen: ${counts}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,6 +380,209 @@ async function screenshots(run) {
   }
   assert(overflow.length === 0, `horizontal scrolling (WCAG 1.4.10 reflow):\n    ${overflow.join('\n    ')}`);
   return `${files.length} screenshots in ${path.relative(ROOT, ARTIFACTS)}/`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test E: the figures the redesign is held to, printed, on a 375 x 812 phone: where Start is and
+// how many Tabs reach it, the feedback's height over every kind, the verdict in view after
+// Check, Next after the feedback.
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function phoneFigures(run) {
+  const { page, goto, assertNoErrors } = await run.open({ viewport: PHONE });
+  await goto(quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED));
+  await page.waitForSelector('form.sq-start');
+  const start = await page.locator('form.sq-start button.sq-primary').boundingBox();
+  assert(start.y <= 500, `"Start the quiz" is at y = ${Math.round(start.y)} on a 375 x 812 phone (target: 500 at most)`);
+  const tabs = await tabTo(page, 'form.sq-start button[type=submit]', { text: 'Start the quiz' });
+  assert(tabs <= 3, `${tabs} Tabs from load to "Start the quiz" (target: 3 at most)`);
+  await press(page, 'Enter');
+  const heights = [];
+  const byKind = new Map();
+  const outOfView = [];
+  for (let n = 1; n <= LONG_QUIZ_LENGTH; n++) {
+    run.step(`phone: question ${n}`);
+    await waitForQuestion(page, n, LONG_QUIZ_LENGTH);
+    // Hierarchy: the prompt is the card's largest text, no fieldset border cuts it, the progress
+    // is a bar as well as words, and the title is a one-line label, not a headline again.
+    const look = await page.evaluate(() => {
+      const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const card = document.querySelector('form.sq-card');
+      const prompt = card.querySelector('legend');
+      const others = [...card.querySelectorAll('*')].filter((el) => el !== prompt && !prompt.contains(el) && el.textContent.trim());
+      const bar = card.querySelector('progress.sq-bar');
+      return {
+        prompt: size(prompt),
+        largestOther: Math.max(...others.map(size)),
+        border: getComputedStyle(card.querySelector('fieldset')).borderTopWidth,
+        bar: bar && `${bar.value}/${bar.max}`,
+        title: document.querySelector('h1').getBoundingClientRect().height,
+      };
+    });
+    assert(look.prompt > look.largestOther, `question ${n}: the prompt (${look.prompt}px) is not the card's largest text (${look.largestOther}px)`);
+    assertEqual(look.border, '0px', `question ${n}: the question's fieldset border`);
+    assertEqual(look.bar, `${n}/${LONG_QUIZ_LENGTH}`, `question ${n}: the progress bar`);
+    assert(look.title <= 40, `question ${n}: the title takes ${look.title}px above the card`);
+    const { kind } = await answer(page, `phone: question ${n}`);
+    // Let the scroll that brings the verdict into view happen.
+    await page.waitForTimeout(50);
+    const seen = await page.evaluate(() => {
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+      const verdict = box('form.sq-card .sq-verdict-line');
+      const feedback = box('form.sq-card .sq-feedback');
+      const button = box('form.sq-card button[type=submit]');
+      return { top: verdict.top, bottom: verdict.bottom, viewport: innerHeight, height: feedback.height,
+        nextBelow: button.top >= feedback.bottom - 1 };
+    });
+    // In view, and in the upper half, so that the feedback under it is too (it landed at the bottom edge).
+    if (seen.top < 0 || seen.top > seen.viewport / 2) outOfView.push(`question ${n} (${kind}): verdict at ${Math.round(seen.top)}–${Math.round(seen.bottom)} px`);
+    assert(seen.nextBelow, `question ${n} (${kind}): Next is not below the feedback`);
+    heights.push(seen.height);
+    byKind.set(kind, Math.max(byKind.get(kind) ?? 0, seen.height));
+    await next(page, n, LONG_QUIZ_LENGTH);
+  }
+  await page.waitForSelector('section.sq-summary');
+  // The summary: the score large, what to do next, the review collapsed by question.
+  const summary = await page.evaluate(() => {
+    const section = document.querySelector('section.sq-summary');
+    const big = section.querySelector('.sq-score-big');
+    return {
+      score: big ? parseFloat(getComputedStyle(big).fontSize) : 0,
+      scoreY: big ? big.getBoundingClientRect().top + scrollY : Infinity,
+      buttons: [...section.querySelectorAll('button')].map((b) => b.textContent.trim()),
+      review: section.querySelectorAll('.sq-review > li > details').length,
+      open: section.querySelectorAll('.sq-review > li > details[open]').length,
+    };
+  });
+  assert(summary.score >= 48, `the summary's score is ${summary.score}px, not large`);
+  assert(summary.scoreY < PHONE.height / 2, `the summary's score is at y = ${summary.scoreY}`);
+  for (const label of ['Retry this set', 'New set', 'Copy link to share']) {
+    assert(summary.buttons.includes(label), `the summary offers no "${label}": ${summary.buttons.join(', ')}`);
+  }
+  assertEqual([summary.review, summary.open], [LONG_QUIZ_LENGTH, 0], 'review items, and how many are open');
+  assertNoErrors();
+  assert(outOfView.length === 0, `after Check the verdict is out of view on a phone:\n    ${outOfView.join('\n    ')}`);
+  const max = Math.max(...heights);
+  const kinds = [...byKind].map(([kind, h]) => `${kind} ${Math.round(h)}`).join(', ');
+  if (max > PHONE.height) run.warn(`the tallest feedback is ${Math.round(max)} px, more than one ${PHONE.height} px screen`);
+  return `Start y = ${Math.round(start.y)} px (bottom ${Math.round(start.y + start.height)}), ${tabs} Tab(s) from load to Start; ` +
+    `feedback height with quotes collapsed over ${heights.length} questions: median ${Math.round(median(heights))} px, max ${Math.round(max)} px ` +
+    `(tallest per kind: ${kinds}); the verdict was in view after every Check, Next below the feedback`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test F: the README's screenshots (docs/screenshots/), phone and desktop, light and dark, so
+// they stay current: the start screen, a question, its feedback, the summary, the teacher's page.
+
+const README_SHOTS = path.join(ROOT, 'docs/screenshots');
+
+async function readmeScreenshots(run) {
+  fs.mkdirSync(README_SHOTS, { recursive: true });
+  const files = [];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+      const { page, goto, assertNoErrors } = await run.open({ viewport, colorScheme });
+      const shoot = async (screen) => {
+        run.step(`README screenshot: ${screen}, ${size}, ${colorScheme}`);
+        const file = path.join(README_SHOTS, `${screen}-${size}-${colorScheme}.png`);
+        await page.screenshot({ path: file });
+        files.push(file);
+      };
+      await goto(quizUrl(5, 4));
+      await page.waitForSelector('form.sq-start');
+      await shoot('start');
+      await page.getByRole('button', { name: 'Start the quiz' }).click();
+      for (let n = 1; n <= 5; n++) {
+        await waitForQuestion(page, n, 5);
+        if (n === 1) await shoot('question');
+        await answer(page, `${size}: question ${n}`);
+        if (n === 1) {
+          await page.waitForTimeout(50);
+          await shoot('feedback');
+        }
+        await next(page, n, 5);
+      }
+      await page.waitForSelector('section.sq-summary');
+      // The share link holds the test server's random port: show where a newsroom would host it,
+      // so that the picture changes only when the screen does.
+      await page.evaluate(() => {
+        document.querySelector('section.sq-summary input[readonly]').value = 'https://quiz.example/?seed=4&count=5&autostart=1';
+        scrollTo(0, 0);
+      });
+      await shoot('summary');
+      // A fixed quiz number, so the class code in the picture stays the same.
+      await goto('/?view=teacher&seed=42');
+      await page.waitForSelector('section.sq-teacher .sq-code');
+      await shoot('teacher');
+      assertNoErrors();
+      await run.closeLast();
+    }
+  }
+  return `${files.length} screenshots in ${path.relative(ROOT, README_SHOTS)}/`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test G: before the wasm runs the page shows the title and a loading line in the widget's room;
+// when a file cannot load it says which; theme=dark and theme=light colour the whole page.
+
+/** The wasm, by path: boot.js's own URL names it in its query. */
+const isWasm = (url) => url.pathname.endsWith('_bg.wasm');
+
+async function loadingFailureAndPageTheme(run) {
+  const { page } = await run.open({ viewport: PHONE });
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route(isWasm, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not `goto`: the page's load event waits for the module, which waits for the held wasm.
+  await page.goto(run.base + quizUrl(QUIZ_LENGTH), { waitUntil: 'commit' });
+  await page.waitForSelector('#sourced-quiz .sq-boot');
+  const boot = await page.evaluate(() => {
+    const boot = document.querySelector('#sourced-quiz .sq-boot');
+    return boot && { title: boot.querySelector('h1')?.textContent, line: boot.querySelector('[role=status]')?.textContent,
+      height: boot.getBoundingClientRect().height };
+  });
+  assert(boot, 'the page is blank while the wasm loads');
+  assertEqual(boot.title, 'Carney in Kyiv: a sourced quiz', 'the title while loading');
+  assertEqual(boot.line, 'Loading the quiz…', 'the loading line');
+  release();
+  await page.waitForSelector('form.sq-start');
+  const start = await page.evaluate(() => document.querySelector('.sq-widget').getBoundingClientRect().height);
+  await run.closeLast();
+
+  const failing = await run.open({ viewport: PHONE });
+  // A host that lost the file (a 404).
+  await failing.page.route(isWasm, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await failing.goto(quizUrl(QUIZ_LENGTH));
+  const alert = failing.page.locator('#sourced-quiz [role=alert]');
+  await alert.waitFor({ timeout: 10_000 });
+  const said = (await alert.textContent()).trim();
+  assert(/could not load: sourced-quiz-\w+_bg\.wasm did not arrive/.test(said), `the failure names the file: ${JSON.stringify(said)}`);
+  run.errors = run.errors.filter((e) => !/_bg\.wasm|could not load|Failed to fetch|Failed to load resource|ERR_FAILED|404|WebAssembly/i.test(e));
+  await run.closeLast();
+
+  const backgrounds = [];
+  for (const [colorScheme, theme, dark] of [['light', 'dark', true], ['dark', 'light', false]]) {
+    const { page, goto, assertNoErrors } = await run.open({ viewport: DESKTOP, colorScheme });
+    await goto(`${quizUrl(QUIZ_LENGTH)}&theme=${theme}`);
+    await page.waitForSelector('form.sq-start');
+    const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const channels = body.match(/\d+/g).slice(0, 3).map(Number);
+    const isDark = channels.every((c) => c < 80);
+    assert(isDark === dark, `theme=${theme} on a ${colorScheme} system: the page around the widget is ${body}`);
+    backgrounds.push(`theme=${theme} on ${colorScheme}: ${body}`);
+    assertNoErrors();
+    await run.closeLast();
+  }
+  return `while loading: title and "Loading the quiz…" in ${Math.round(boot.height)}px (the start screen takes ${Math.round(start)}px); ` +
+    `on failure: "${said.slice(0, 80)}…"; ${backgrounds.join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,7 +644,7 @@ async function sameQuizAsCli(run) {
     await waitForQuestion(page, i + 1, QUIZ_LENGTH);
     const legend = (await page.locator('fieldset.sq-question > legend').textContent()).trim();
     assert(legend === question.prompt, `question ${i + 1}: the page asks "${legend}", the CLI "${question.prompt}"`);
-    const options = await page.locator('.sq-options label span').allTextContents();
+    const options = await page.locator('.sq-options .sq-option-text').allTextContents();
     if (question.options.length && options.length) {
       assert(
         JSON.stringify(options) === JSON.stringify(question.options),
@@ -463,6 +686,9 @@ const TESTS = [
   [`keyboard only, every question kind (${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)})`, keyboardEveryKind],
   [`axe: start, each question kind, feedback, summary, light and dark (${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)})`, axeScreens],
   ['screenshots at 320x640, 375x812 and 1280x800, no horizontal scroll', screenshots],
+  [`phone figures at 375x812: Start's y, Tabs to Start, feedback heights, the verdict in view (${quizUrl(LONG_QUIZ_LENGTH, EVERY_KIND_SEED)})`, phoneFigures],
+  ['README screenshots (docs/screenshots/): phone and desktop, light and dark', readmeScreenshots],
+  ['loading: the title and a loading line before the wasm runs, a plain failure naming the file; theme= colours the whole page', loadingFailureAndPageTheme],
   [`every topic alone starts a ${LONG_QUIZ_LENGTH}-question quiz`, everyTopicStarts],
   [`the page and the CLI give the same quiz (${quizUrl(QUIZ_LENGTH)})`, sameQuizAsCli],
   ['dist/ under a sub-path with a strict Content-Security-Policy', subPathUnderCsp],

@@ -190,6 +190,24 @@ impl Question {
         }
     }
 
+    /// For a matching, whether each row is paired rightly; for an ordering, whether each
+    /// position holds its item. Empty for the kinds answered in one piece.
+    pub fn parts_right(&self, response: &Response) -> Vec<bool> {
+        match (&self.body, response) {
+            (Body::Matching { pairs, .. }, Response::Pairs(given)) => pairs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| given.get(i) == Some(p))
+                .collect(),
+            (Body::Ordering { order, .. }, Response::Order(given)) => order
+                .iter()
+                .enumerate()
+                .map(|(i, o)| given.get(i) == Some(o))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// A response that is right, for tests and for showing the answer.
     pub fn correct_response(&self) -> Response {
         match &self.body {

@@ -219,7 +219,13 @@ impl Session {
         Some(self.quiz.questions[index].grade(response))
     }
 
-    /// Right answers so far.
+    /// Answers checked so far (the current one included once its feedback shows): what
+    /// [`Session::score`] counts out of.
+    pub fn answered(&self) -> usize {
+        self.progress.answers.len().min(self.quiz.questions.len())
+    }
+
+    /// Right answers so far, out of [`Session::answered`].
     pub fn score(&self) -> usize {
         (0..self.progress.answers.len())
             .filter(|&i| self.was_right(i) == Some(true))
@@ -314,6 +320,30 @@ mod tests {
         assert!(session.is_finished());
         session.apply(Action::Draft(DraftAnswer::default()));
         assert_eq!(session.progress.draft, None);
+    }
+
+    #[test]
+    fn the_score_counts_out_of_the_answers_checked_at_every_step() {
+        let mut session = session();
+        session
+            .quiz
+            .questions
+            .push(session.quiz.questions[0].clone());
+        assert_eq!((session.score(), session.answered()), (0, 0));
+        session.apply(Action::Check {
+            response: Response::Choice(1),
+            elapsed_ms: 0,
+        });
+        // The feedback of a right first answer: one of one, never "1 of 0".
+        assert_eq!((session.score(), session.answered()), (1, 1));
+        session.apply(Action::Next);
+        assert_eq!((session.score(), session.answered()), (1, 1));
+        session.apply(Action::Check {
+            response: Response::Choice(0),
+            elapsed_ms: 0,
+        });
+        // A wrong answer shows at once: one of two, never a perfect "1 of 1".
+        assert_eq!((session.score(), session.answered()), (1, 2));
     }
 
     #[test]

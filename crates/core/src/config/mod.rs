@@ -14,7 +14,7 @@ pub use colour::{hex_colour, text_on};
 pub use origin::{url_origin, HostOrigin, PymChild};
 
 /// Every key a page may set, in the order the README documents them.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 15] = [
     "view",
     "code",
     "preset",
@@ -28,6 +28,7 @@ pub const KEYS: [&str; 14] = [
     "accent",
     "persist",
     "autostart",
+    "classroom",
     "host",
 ];
 
@@ -50,6 +51,9 @@ pub struct Config {
     /// Whether progress is kept in the browser's storage (on by default).
     pub persist: bool,
     pub autostart: bool,
+    /// Whether the start screen offers class use (the class-code entry and the teacher's link);
+    /// `None` leaves it to the page: on for the stand-alone page, off in a frame or a script embed.
+    pub classroom: Option<bool>,
     /// Where host events are posted; `None` posts none.
     pub host: Option<HostOrigin>,
     /// Set when the pym.js loader framed the widget: its child id and the parent page's origin.
@@ -106,6 +110,7 @@ impl Default for Config {
             accent: None,
             persist: true,
             autostart: false,
+            classroom: None,
             host: None,
             pym: None,
             view: View::Quiz,
@@ -280,6 +285,10 @@ pub fn parse_config<'a>(
                 Some(on) => config.autostart = on,
                 None => fail("true or false".into()),
             },
+            "classroom" => match switch(value) {
+                Some(on) => config.classroom = Some(on),
+                None => fail("on or off".into()),
+            },
             "host" => match host_origin(value) {
                 Some(host) => config.host = Some(host),
                 None => fail(
@@ -419,6 +428,7 @@ mod tests {
                 ("kinds", "cloze"),
                 ("difficulty", "hard"),
                 ("autostart", "1"),
+                ("classroom", "off"),
             ],
             &topics(),
             PASSAGES,
@@ -427,6 +437,7 @@ mod tests {
             errors.is_empty() && unknown.is_empty(),
             "{errors:?} {unknown:?}"
         );
+        assert_eq!(config.classroom, Some(false));
         assert_eq!(config.seed, Some(42));
         assert_eq!(config.count, Some(5));
         assert_eq!(config.topics.len(), 2);
