@@ -579,3 +579,51 @@ fn no_fact_is_asked_as_a_kind_its_author_ruled_out() {
         .collect();
     fail_if_any(problems);
 }
+
+#[test]
+fn no_quiz_asks_or_shows_two_facts_of_one_group() {
+    let grouped = table().facts.iter().filter(|f| f.group.is_some()).count();
+    assert!(
+        grouped >= 2,
+        "no group in the table: this check would test nothing"
+    );
+    // A source check's options are claims of other facts: they count as shown.
+    let claim_of = |text: &str| {
+        table()
+            .facts
+            .iter()
+            .find(|f| f.versions.len() == 1 && f.claim_with(&f.answer().to_string()) == text)
+    };
+    let mut problems = Vec::new();
+    for quiz in quizzes() {
+        let asked: Vec<&str> = quiz
+            .iter()
+            .flat_map(|q| q.fact_ids.iter().map(|f| f.0.as_str()))
+            .collect();
+        if (1..asked.len()).any(|i| asked[..i].contains(&asked[i])) {
+            continue; // a long quiz that asked every fact repeats them
+        }
+        let mut present: Vec<&Fact> = Vec::new();
+        for question in quiz {
+            present.extend(facts_of(question));
+            if let (QuestionKind::SourceCheck, Body::Choice { options, .. }) =
+                (question.kind, &question.body)
+            {
+                present.extend(options.iter().filter_map(|o| claim_of(o)));
+            }
+        }
+        for (i, a) in present.iter().enumerate() {
+            for b in &present[..i] {
+                if a.id != b.id && a.group.is_some() && a.group == b.group {
+                    problems.push(format!(
+                        "`{}` and `{}` (group `{}`) in one quiz",
+                        a.id.0,
+                        b.id.0,
+                        a.group.as_deref().unwrap()
+                    ));
+                }
+            }
+        }
+    }
+    fail_if_any(problems);
+}

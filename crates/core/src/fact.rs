@@ -516,6 +516,10 @@ pub struct Fact {
     /// its title"): what a reviewer found unfair and no rule of the generator can see.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avoid: Vec<Avoid>,
+    /// Facts that give one another away by meaning (an offer of "energy" initiatives and of gas
+    /// storage) share a group: one quiz never asks or shows two of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Computed by the verifier.
     pub status: Status,
     /// Computed by the verifier: how many independence groups the evidence spans.
@@ -625,6 +629,7 @@ mod tests {
             related: Vec::new(),
             note: None,
             avoid: Vec::new(),
+            group: None,
             status: Status::SingleSource,
             independent_reports: 0,
         }

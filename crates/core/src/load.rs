@@ -172,6 +172,7 @@ struct RawFact {
     note: Option<String>,
     #[serde(default)]
     avoid: std::collections::BTreeMap<String, String>,
+    group: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -384,6 +385,7 @@ fn read_fact_list(text: &str, raws: Vec<RawFact>, draft: &mut Draft, problems: &
             related,
             note: raw.note,
             avoid,
+            group: raw.group,
             status: Status::SingleSource,
             independent_reports: 0,
         });

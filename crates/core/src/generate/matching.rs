@@ -67,13 +67,16 @@ impl Pool {
                 } else {
                     !same_folded(&x.label(), &y.label())
                 };
-                // Related sums (a part and its total, one sum in two currencies) are never two lines.
+                // Related sums (a part and its total, one sum in two currencies) are never two
+                // lines, nor are two facts of one group.
+                let same_group = x.group.is_some() && x.group == y.group;
                 clash.push(
                     a != b
                         && (x.supports(y.answer())
                             || y.supports(x.answer())
                             || !distinct
-                            || related(x, y)),
+                            || related(x, y)
+                            || same_group),
                 );
             }
         }

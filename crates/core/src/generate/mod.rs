@@ -100,14 +100,16 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             if spec.passage.is_some() {
                 return Some((question, facts));
             }
+            // The facts it asks come first; a source check's foils (only shown) follow.
+            let own = facts[..question.fact_ids.len().min(facts.len())].to_vec();
             let shown = leak::shown(&question);
-            let keys = leak::keys(prepared, &facts);
+            let keys = leak::keys(prepared, &own);
             let fair = asked.iter().all(|(their_facts, their_shown, their_keys)| {
-                their_facts.iter().any(|f| facts.contains(f))
+                their_facts.iter().any(|f| own.contains(f))
                     || (!leak::states(&shown, their_keys) && !leak::states(their_shown, &keys))
             });
             fair.then(|| {
-                asked.push((facts.clone(), shown, keys));
+                asked.push((own, shown, keys));
                 (question, facts)
             })
         });
@@ -116,8 +118,15 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
                 // A matching or ordering question counts toward the topic it was chosen for.
                 question.topic = prepared.topics[chosen.topic()].clone();
                 built_since_reset = true;
+                // What it asked or showed, and what shares a group with that, is not asked again
+                // (a reading quiz's passage shows every answer anyway: it asks each of its facts).
                 for f in facts {
                     used[f] = true;
+                    if spec.passage.is_none() {
+                        for &sibling in &prepared.facts[f].siblings {
+                            used[sibling] = true;
+                        }
+                    }
                 }
                 uses.record(chosen, question.kind, generator.angle(chosen));
                 questions.push(question);
@@ -235,7 +244,8 @@ impl<'a> Generator<'a> {
         plans
     }
 
-    /// Builds a plan's question, drawing its random details; returns the facts it used.
+    /// Builds a plan's question, drawing its random details; returns the facts it asks or shows
+    /// (a source check's foils too).
     fn build(
         &self,
         plan: &Plan,
@@ -253,7 +263,12 @@ impl<'a> Generator<'a> {
             QuestionKind::Numeric => self.numeric(f),
             QuestionKind::Cloze => self.cloze(f, dice),
             QuestionKind::WhoSaid => self.who_said(f, dice),
-            QuestionKind::SourceCheck => self.source_check(f, dice),
+            QuestionKind::SourceCheck => {
+                let (question, foils) = self.source_check(f, used, dice);
+                let mut facts = vec![f];
+                facts.extend(foils);
+                return Some((question, facts));
+            }
             // Never planned for one fact.
             QuestionKind::Matching | QuestionKind::Ordering => return None,
         };

@@ -39,6 +39,8 @@ pub(super) struct FactPrep {
     pub(super) answer: String,
     pub(super) claim: String,
     pub(super) explanation: String,
+    /// The other facts of its `group`: a quiz that asks or shows it asks and shows none of them.
+    pub(super) siblings: Vec<FactIdx>,
 }
 
 impl Prepared {
@@ -52,6 +54,15 @@ impl Prepared {
                 claim: fact.claim_with(&answer),
                 explanation: explain(&table, fact),
                 answer,
+                siblings: fact.group.as_ref().map_or(Vec::new(), |group| {
+                    table
+                        .indexed()
+                        .filter(|(_, other)| {
+                            other.group.as_ref() == Some(group) && other.id != fact.id
+                        })
+                        .map(|(i, _)| i)
+                        .collect()
+                }),
             }
         });
         let mut prepared = Prepared {

@@ -7,7 +7,7 @@ use super::Generator;
 use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceKind;
-use crate::table::{FactIdx, FactTable};
+use crate::table::{FactIdx, FactTable, PerFact};
 use crate::text::{capitalised, same_folded};
 
 /// What a source-check question asks about the reporting.
@@ -97,14 +97,22 @@ fn share_a_sentence(a: &Fact, b: &Fact) -> bool {
 }
 
 impl Generator<'_> {
-    pub(super) fn source_check(&self, f: FactIdx, dice: &mut Dice) -> Question {
+    /// A source check about fact `f`, and the facts its options show (foils not yet asked or
+    /// shown in this quiz, `used`, and none of one group).
+    pub(super) fn source_check(
+        &self,
+        f: FactIdx,
+        used: &PerFact<bool>,
+        dice: &mut Dice,
+    ) -> (Question, Vec<FactIdx>) {
         let fact = &self.table()[f];
         if fact.kind == AnswerKind::SourceError {
-            return self.error_check(f, dice);
+            return (self.error_check(f, dice), Vec::new());
         }
         if fact.versions.len() > 1 {
-            return self.conflict_check(f, dice);
+            return (self.conflict_check(f, dice), Vec::new());
         }
+        let siblings = |a: FactIdx, b: FactIdx| self.prepared.facts[a].siblings.contains(&b);
         // Foils never quote a sentence the key or another foil quotes: two claims from one
         // sentence are the same report's words, whatever their status says.
         let table = self.table();
@@ -114,15 +122,15 @@ impl Generator<'_> {
             .against(fact.status)
             .iter()
             .copied()
-            .filter(|&c| !share_a_sentence(fact, &table[c]))
+            .filter(|&c| !used[c] && !siblings(f, c) && !share_a_sentence(fact, &table[c]))
             .collect();
         dice.shuffle(&mut candidates);
         let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
         for c in candidates {
             if foils.len() < 3
-                && foils
-                    .iter()
-                    .all(|&other| !share_a_sentence(&table[other], &table[c]))
+                && foils.iter().all(|&other| {
+                    !siblings(other, c) && !share_a_sentence(&table[other], &table[c])
+                })
             {
                 foils.push(c);
             }
@@ -150,7 +158,7 @@ impl Generator<'_> {
             ENGLISH.others_confirmed
         };
         question.explanation = fill(others, &[("explanation", &question.explanation)]);
-        question
+        (question, foils)
     }
 
     /// Asks what one named source says: that has exactly one answer even when the sources disagree.
