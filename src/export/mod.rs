@@ -137,16 +137,28 @@ fn status_line(status: Status) -> &'static str {
     }
 }
 
+/// How quoted words are marked in their sentence: `mark` in HTML, `strong` where the format's
+/// content model (QTI 3's XHTML subset) has no `mark`.
+#[derive(Clone, Copy)]
+enum Marker {
+    Mark,
+    Strong,
+}
+
 /// One quote as HTML: its whole sentence with the quoted words marked, then the outlet and
 /// the headline of the report it comes from.
-fn quote_html(table: &FactTable, evidence: &Evidence) -> String {
+fn quote_html(table: &FactTable, evidence: &Evidence, marker: Marker) -> String {
+    let tag = match marker {
+        Marker::Mark => "mark",
+        Marker::Strong => "strong",
+    };
     let source = table.source(&evidence.source);
     let outlet = source.map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
     let sentence = if evidence.lead.is_empty() && evidence.tail.is_empty() {
         escape(&evidence.quote)
     } else {
         format!(
-            "{}<mark>{}</mark>{}",
+            "{}<{tag}>{}</{tag}>{}",
             escape(&evidence.lead),
             escape(&evidence.quote),
             escape(&evidence.tail)
@@ -164,7 +176,7 @@ fn quote_html(table: &FactTable, evidence: &Evidence) -> String {
 
 /// Everything the widget shows after an answer, as HTML: the answer, the explanation, the
 /// status, every quote that states the answer and, apart, the quotes that only set the scene.
-fn feedback_html(table: &FactTable, question: &Question) -> String {
+fn feedback_html(table: &FactTable, question: &Question, marker: Marker) -> String {
     let mut html = format!(
         "<p><strong>The answer:</strong> {}</p><p>{}</p><p><strong>How well it is sourced:</strong> {}</p>",
         escape(&question.answer_text),
@@ -174,14 +186,14 @@ fn feedback_html(table: &FactTable, question: &Question) -> String {
     if !question.quotes.is_empty() {
         html.push_str("<p><strong>What the reports say:</strong></p><ul>");
         for evidence in &question.quotes {
-            html.push_str(&quote_html(table, evidence));
+            html.push_str(&quote_html(table, evidence, marker));
         }
         html.push_str("</ul>");
     }
     if !question.context.is_empty() {
         html.push_str("<p><strong>Context, not counted as support:</strong></p><ul>");
         for evidence in &question.context {
-            html.push_str(&quote_html(table, evidence));
+            html.push_str(&quote_html(table, evidence, marker));
         }
         html.push_str("</ul>");
     }

@@ -14,7 +14,7 @@
 //! Options keep the widget's order (`shuffleanswers` false), so a printed key still matches.
 
 use super::xml::{cdata, escape, number};
-use super::{feedback_html, question_name, tags, QuizName};
+use super::{feedback_html, question_name, tags, Marker, QuizName};
 use sourced_core::{Body, FactTable, Question, QuestionKind, Quiz};
 use std::fmt::Write;
 
@@ -86,7 +86,12 @@ fn write_question(out: &mut String, table: &FactTable, number_: usize, q: &Quest
         _ => prompt,
     };
     html_field(out, "    ", "questiontext", &text);
-    html_field(out, "    ", "generalfeedback", &feedback_html(table, q));
+    html_field(
+        out,
+        "    ",
+        "generalfeedback",
+        &feedback_html(table, q, Marker::Mark),
+    );
     out.push_str(
         "    <defaultgrade>1</defaultgrade>\n    <penalty>0</penalty>\n    <hidden>0</hidden>\n",
     );
