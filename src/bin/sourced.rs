@@ -275,7 +275,7 @@ mod cli {
             return Err(format!("{command}: {error}"));
         }
         let seed = config.seed.ok_or_else(|| {
-            format!("{command}: --seed N (or --code CODE) is required, so that the quiz can be reproduced")
+            format!("{command}: --seed N is required (or --code CODE), so that the quiz can be reproduced")
         })?;
         let spec = config.spec(seed);
         let quiz = sourced_core::generate(&prepared, &spec);
