@@ -2,6 +2,7 @@
 
 pub mod class_setup;
 pub mod events;
+pub mod export;
 pub mod results;
 pub mod strings;
 #[cfg(target_arch = "wasm32")]

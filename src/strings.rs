@@ -79,6 +79,10 @@ pub const NEW_NUMBER: &str = "Draw another";
 pub const STUDENT_LINK: &str = "Link for students";
 pub const WORKSHEET_LINK: &str = "Printable worksheet";
 pub const ANSWER_KEY_LINK: &str = "Printable answer key";
+pub const LMS_NOTE: &str = "For your learning-management system: the same questions with their answers, explanations and quotes.";
+pub const DOWNLOAD_MOODLE: &str = "Download for Moodle";
+pub const DOWNLOAD_CARTRIDGE: &str = "Download for Canvas or Brightspace (Common Cartridge)";
+pub const DOWNLOAD_QTI3: &str = "Download QTI 3 package";
 pub const SOURCE_LITERACY: &str =
     "Source-literacy lesson: only questions about the reporting itself";
 pub const SHEET_NEEDS_QUIZ: &str =

@@ -209,3 +209,44 @@ fn a_quiz_that_filters_leave_empty_exits_2_naming_the_filters() {
     );
     assert!(output.stdout.is_empty(), "no empty quiz printed");
 }
+
+#[test]
+fn export_writes_moodle_xml_to_stdout_and_packages_only_to_a_file() {
+    let output = sourced(&[
+        "export",
+        "--format",
+        "moodle-xml",
+        "--seed",
+        "42",
+        "--count",
+        "10",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let xml = stdout(&output);
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"));
+    assert_eq!(
+        xml.matches("<question type=").count(),
+        11,
+        "a category and 10 questions"
+    );
+    assert!(xml.contains("$course$/top/Sourced Quiz/seed=42&amp;count=10"));
+
+    let output = sourced(&[
+        "export", "--format", "qti3", "--seed", "42", "--count", "10",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("name the file with --output FILE"));
+    let output = sourced(&["export", "--format", "scorm", "--seed", "1"]);
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("formats are moodle-xml, common-cartridge, qti3"));
+
+    let file = std::env::temp_dir().join(format!("sourced-cli-{}.zip", std::process::id()));
+    let path = file.to_str().unwrap();
+    let output = sourced(&[
+        "export", "--format", "qti3", "--seed", "42", "--count", "10", "--output", path,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let zip = std::fs::read(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(&zip[..4], b"PK\x03\x04");
+}

@@ -45,6 +45,9 @@ mod cli {
       quiz --seed N --count N [--topics a,b] [--kinds a,b] [--difficulty easy|medium|hard] [--passage N] [--json] [--dir DIR]
                            print a quiz; the same seed and options give the same quiz as the browser
       passages [DIR]       list the reading passages, numbered as --passage and ?passage= take them
+      export --format moodle-xml|common-cartridge|qti3 [quiz options, or --code CODE] [--output FILE]
+                           the quiz for a learning-management system (Moodle XML to standard
+                           output unless --output; the two zip packages need --output)
     ";
 
     pub fn main() -> ExitCode {
@@ -54,6 +57,7 @@ mod cli {
             Some("facts") => facts(&args[1..]),
             Some("quiz") => quiz(&args[1..]),
             Some("passages") => passages(args.get(1).map_or_else(default_dir, PathBuf::from)),
+            Some("export") => export(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 out!("{USAGE}");
                 Ok(ExitCode::SUCCESS)
@@ -210,21 +214,52 @@ mod cli {
     /// `sourced quiz`: options are read with the same parser as the browser's URL parameters.
     fn quiz(args: &[String]) -> Result<ExitCode, String> {
         let mut json = false;
+        let mut rest = Vec::new();
+        for arg in args {
+            match arg.as_str() {
+                "--json" => json = true,
+                _ => rest.push(arg.clone()),
+            }
+        }
+        let (prepared, quiz, _) = build_quiz("quiz", &rest, "--json")?;
+        if json {
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&quiz_json(&quiz)).map_err(|e| e.to_string())?
+            );
+        } else {
+            out!("{}", quiz_text(&prepared, &quiz));
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// The quiz that `args` (quiz options and `--dir`) ask for, as `sourced quiz` and
+    /// `sourced export` read them, with the class code when one was given. `extra` names the
+    /// command's own options, for the message about an unknown one.
+    fn build_quiz(
+        command: &str,
+        args: &[String],
+        extra: &str,
+    ) -> Result<(sourced_core::Prepared, sourced_core::Quiz, Option<String>), String> {
         let mut dir = default_dir();
         let mut pairs: Vec<(String, String)> = Vec::new();
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             match arg.as_str() {
-                "--json" => json = true,
-                "--dir" => dir = PathBuf::from(rest.next().ok_or("quiz: --dir needs a directory")?),
+                "--dir" => {
+                    dir = PathBuf::from(
+                        rest.next()
+                            .ok_or_else(|| format!("{command}: --dir needs a directory"))?,
+                    )
+                }
                 flag if flag.starts_with("--") => {
                     let key = &flag[2..];
                     let value = rest
                         .next()
-                        .ok_or_else(|| format!("quiz: {flag} needs a value"))?;
+                        .ok_or_else(|| format!("{command}: {flag} needs a value"))?;
                     pairs.push((key.to_string(), value.clone()));
                 }
-                other => return Err(format!("quiz: unexpected argument `{other}`")),
+                other => return Err(format!("{command}: unexpected argument `{other}`")),
             }
         }
         let prepared = sourced_core::Prepared::new(load_verified(&dir)?);
@@ -234,29 +269,76 @@ mod cli {
             prepared.passages().len(),
         );
         if let Some(key) = unknown.first() {
-            return Err(format!("quiz: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --passage, --json, --dir"));
+            return Err(format!("{command}: unknown option `--{key}`; options are --seed, --count, --topics, --kinds, --difficulty, --passage, --code, {extra}, --dir"));
         }
         if let Some(error) = errors.first() {
-            return Err(format!("quiz: {error}"));
+            return Err(format!("{command}: {error}"));
         }
-        let seed = config
-            .seed
-            .ok_or("quiz: --seed N is required, so that the quiz can be reproduced")?;
+        let seed = config.seed.ok_or_else(|| {
+            format!("{command}: --seed N is required (or --code CODE), so that the quiz can be reproduced")
+        })?;
         let spec = config.spec(seed);
         let quiz = sourced_core::generate(&prepared, &spec);
         if quiz.questions.is_empty() {
             return Err(format!(
-                "quiz: no question fits {}; drop or change one of them",
+                "{command}: no question fits {}; drop or change one of them",
                 filters(&spec)
             ));
         }
-        if json {
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&quiz_json(&quiz)).map_err(|e| e.to_string())?
-            );
-        } else {
-            out!("{}", quiz_text(&prepared, &quiz));
+        Ok((prepared, quiz, config.class_code))
+    }
+
+    /// `sourced export`: the quiz as Moodle XML, a Common Cartridge or a QTI 3 package, the
+    /// same bytes as the teacher page's downloads for the same code.
+    fn export(args: &[String]) -> Result<ExitCode, String> {
+        use sourced_quiz::export::{export, Format, QuizName};
+        let mut format = None;
+        let mut output: Option<PathBuf> = None;
+        let mut rest = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--format" => {
+                    let name = args.next().ok_or("export: --format needs a value")?;
+                    format = Some(Format::from_name(name).ok_or_else(|| {
+                        format!("export: `--format {name}` is not a format; formats are moodle-xml, common-cartridge, qti3")
+                    })?);
+                }
+                "--output" => {
+                    output = Some(PathBuf::from(
+                        args.next().ok_or("export: --output needs a file")?,
+                    ))
+                }
+                _ => rest.push(arg.clone()),
+            }
+        }
+        let format =
+            format.ok_or("export: --format moodle-xml|common-cartridge|qti3 is required")?;
+        if format.is_package() && output.is_none() {
+            return Err(format!(
+                "export: --format {} makes a zip package; name the file with --output FILE",
+                format.name()
+            ));
+        }
+        let (prepared, quiz, code) = build_quiz("export", &rest, "--format, --output")?;
+        let name = QuizName::of(&quiz, code.as_deref());
+        let exported = export(prepared.table(), &quiz, &name, format);
+        for note in &exported.notes {
+            eprintln!("sourced: export: {note}");
+        }
+        match output {
+            Some(path) => {
+                std::fs::write(&path, &exported.bytes)
+                    .map_err(|e| format!("export: cannot write {}: {e}", path.display()))?;
+                eprintln!(
+                    "sourced: export: {} questions as {} in {} ({} bytes)",
+                    quiz.questions.len(),
+                    format.name(),
+                    path.display(),
+                    exported.bytes.len()
+                );
+            }
+            None => out!("{}", String::from_utf8_lossy(&exported.bytes)),
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -4,6 +4,7 @@ use super::choices::{self, Choices};
 use super::effects;
 use super::SharedTable;
 use crate::class_setup::{ClassSetup, SetupAction};
+use crate::export::{export, Format, QuizName};
 use crate::strings;
 use sourced_core::class_code;
 use sourced_core::config::View;
@@ -132,6 +133,7 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
                         <li><a href={link(View::Worksheet)}>{ strings::WORKSHEET_LINK }</a></li>
                         <li><a href={link(View::AnswerKey)}>{ strings::ANSWER_KEY_LINK }</a></li>
                     </ul>
+                    <LmsDownloads table={props.table.clone()} code={code.clone()} />
                 </>
             }
         }
@@ -185,5 +187,44 @@ pub fn TeacherScreen(props: &TeacherScreenProps) -> Html {
             </fieldset>
             <div class="sq-outcome" aria-live="polite">{ outcome }</div>
         </section>
+    }
+}
+
+/// Props of [`LmsDownloads`].
+#[derive(Properties, PartialEq)]
+pub struct LmsDownloadsProps {
+    pub table: SharedTable,
+    /// The class code whose quiz is exported (what `sourced export --code` takes).
+    pub code: String,
+}
+
+/// The quiz for a learning-management system: Moodle XML, a Common Cartridge, a QTI 3 package.
+/// Made on click from the class code, exactly as `sourced export --code` makes it, so the
+/// file is the CLI's byte for byte.
+#[component]
+pub fn LmsDownloads(props: &LmsDownloadsProps) -> Html {
+    let button = |format: Format, label: &'static str| {
+        let (table, code) = (props.table.clone(), props.code.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let topics = table.table().topics();
+            let Ok(spec) = class_code::decode(&code, &topics) else {
+                return;
+            };
+            let quiz = generate(table.prepared(), &spec);
+            let name = QuizName::of(&quiz, Some(&code));
+            let file = export(table.table(), &quiz, &name, format);
+            effects::download_bytes(&file.file_name, file.mime, &file.bytes);
+        });
+        html! { <button type="button" {onclick}>{ label }</button> }
+    };
+    html! {
+        <div class="sq-lms">
+            <p class="sq-meta">{ strings::LMS_NOTE }</p>
+            <div class="sq-actions">
+                { button(Format::MoodleXml, strings::DOWNLOAD_MOODLE) }
+                { button(Format::CommonCartridge, strings::DOWNLOAD_CARTRIDGE) }
+                { button(Format::Qti3, strings::DOWNLOAD_QTI3) }
+            </div>
+        </div>
     }
 }

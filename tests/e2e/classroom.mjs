@@ -585,6 +585,28 @@ async function download(page, button) {
   return { name: file.suggestedFilename(), text: fs.readFileSync(saved, 'utf8') };
 }
 
+/** The teacher's three downloads for a learning-management system are the CLI's exports, byte for byte. */
+async function lmsDownloads(run) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const { page } = await openTeacher(run);
+  const { code } = await teacherCode(page);
+  for (const [button, format, extension] of [
+    ['Download for Moodle', 'moodle-xml', 'xml'],
+    ['Download for Canvas or Brightspace (Common Cartridge)', 'common-cartridge', 'imscc'],
+    ['Download QTI 3 package', 'qti3', 'zip'],
+  ]) {
+    run.step(button);
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByRole('button', { name: button }).click()]);
+    assert(!(await file.failure()), `"${button}": the download failed`);
+    assertEqual(file.suggestedFilename(), `sourced-quiz-${code}.${extension}`, `${button}: the file name`);
+    const saved = path.join(ARTIFACTS, file.suggestedFilename());
+    await file.saveAs(saved);
+    const cli = path.join(ARTIFACTS, `cli-${file.suggestedFilename()}`);
+    execFileSync(CLI, ['export', '--format', format, '--code', code, '--output', cli], { cwd: ROOT, stdio: 'pipe' });
+    assert(fs.readFileSync(saved).equals(fs.readFileSync(cli)), `${button}: the page's file differs from \`sourced export --format ${format} --code ${code}\``);
+  }
+}
+
 async function resultsWithoutServer(run) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const teacher = await openTeacher(run);
@@ -865,6 +887,7 @@ const TESTS = [
   ['mistyped class codes are refused with the reason and start no quiz', mistypedCodes],
   ['worksheet and answer key print on A4 and Letter (pdftotext, pdfinfo)', printing],
   ['results as CSV and JSON downloads and a copied summary, with no server', resultsWithoutServer],
+  ['the teacher downloads Moodle XML, a Common Cartridge and a QTI 3 package: the CLI\'s bytes for the same code', lmsDownloads],
   ['source-literacy preset (URL and teacher button) asks only source checks, as the CLI', sourceLiteracy],
   ['reading quiz: the teacher picks a passage, a student reads it and sees each answer marked in it, the worksheet prints it', readingQuiz],
   ['axe: teacher view, worksheet, answer key, refused code, reading quiz, light and dark', axeClassroom],
