@@ -334,18 +334,27 @@ fn group_thousands(amount: u64) -> String {
     out
 }
 
+/// Counts under ten as a sentence writes them.
+const SMALL_NUMBERS: [&str; 10] = [
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Money(money) => money.fmt(f),
             Value::Date(date) => date.fmt(f),
             Value::Count(count) if count.unit.is_empty() => write!(f, "{}", count.value),
-            // One of a unit counted in the plural: "1 element", not "1 elements".
+            // One of a unit counted in the plural: "one element", not "one elements".
             Value::Count(count) if count.value == 1 => {
                 let unit = count.unit.strip_suffix('s').filter(|u| !u.ends_with('s'));
-                write!(f, "1 {}", unit.unwrap_or(&count.unit))
+                write!(f, "one {}", unit.unwrap_or(&count.unit))
             }
-            Value::Count(count) => write!(f, "{} {}", count.value, count.unit),
+            // Under ten, in words, as a sentence writes it: "two distinct elements".
+            Value::Count(count) => match SMALL_NUMBERS.get(count.value as usize) {
+                Some(word) => write!(f, "{word} {}", count.unit),
+                None => write!(f, "{} {}", count.value, count.unit),
+            },
             Value::Text(text) => f.write_str(text),
         }
     }
@@ -677,12 +686,17 @@ mod tests {
             value: 1,
             unit: "elements".into(),
         });
-        assert_eq!(one.to_string(), "1 element");
+        assert_eq!(one.to_string(), "one element");
         let two = Value::Count(Count {
             value: 2,
             unit: "elements".into(),
         });
-        assert_eq!(two.to_string(), "2 elements");
+        assert_eq!(two.to_string(), "two elements");
+        let twelve = Value::Count(Count {
+            value: 12,
+            unit: "elements".into(),
+        });
+        assert_eq!(twelve.to_string(), "12 elements");
     }
 
     #[test]
