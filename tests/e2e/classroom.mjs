@@ -51,9 +51,11 @@ import {
   serveDist,
   runSuite,
 } from './harness.mjs';
-import { isChoiceKind, pageKindOf, waitForQuestion, readQuestion, expectedOnScreen, takeQuiz } from './quiz.mjs';
+import { everyKindSeed, isChoiceKind, pageKindOf, waitForQuestion, readQuestion, expectedOnScreen, takeQuiz } from './quiz.mjs';
 
 const CLI = path.join(ROOT, 'target/release/sourced');
+/** A 20-question quiz of every kind, for the sheets (found from the CLI: no hard-coded seed). */
+const EVERY_KIND_SEED = everyKindSeed(20);
 
 /** Symbols a class code is made of (no 0, O, 1 or I). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -510,11 +512,11 @@ async function printing(run) {
   const ten = cliQuiz({ seed: 42, count: 10 });
   report.push(...(await checkSheet(run, links.worksheet, { quiz: ten, answers: false, code, sources })));
   report.push(...(await checkSheet(run, links.key, { quiz: ten, answers: true, code, sources })));
-  const every = cliQuiz({ seed: 4, count: 20 });
+  const every = cliQuiz({ seed: EVERY_KIND_SEED, count: 20 });
   const kinds = new Set(every.questions.map((q) => q.kind));
   assert(kinds.size === 8, `\`${every.command}\` holds ${kinds.size} kinds, not all 8: ${[...kinds].join(', ')}`);
-  report.push(...(await checkSheet(run, '/?seed=4&count=20&view=worksheet', { quiz: every, answers: false, sources })).map((l) => `20q ${l}`));
-  report.push(...(await checkSheet(run, '/?seed=4&count=20&view=key', { quiz: every, answers: true, sources })).map((l) => `20q ${l}`));
+  report.push(...(await checkSheet(run, `/?seed=${EVERY_KIND_SEED}&count=20&view=worksheet`, { quiz: every, answers: false, sources })).map((l) => `20q ${l}`));
+  report.push(...(await checkSheet(run, `/?seed=${EVERY_KIND_SEED}&count=20&view=key`, { quiz: every, answers: true, sources })).map((l) => `20q ${l}`));
 
   // A widget in dark mode (the reader's system, or theme=dark) still prints black on white.
   run.step('the answer key printed from a dark widget');
@@ -540,7 +542,7 @@ async function printing(run) {
     dark.assertNoErrors();
   }
   report.push('dark widgets print black on white');
-  return `code ${code} (10 questions) and seed=4 (20, every kind): ${report.join('; ')}`;
+  return `code ${code} (10 questions) and seed=${EVERY_KIND_SEED} (20, every kind): ${report.join('; ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -848,8 +850,8 @@ async function axeClassroom(run) {
     for (const [screen, url, selector] of [
       ['worksheet', links.worksheet, 'section.sq-sheet'],
       ['answer key', links.key, 'section.sq-answer-key'],
-      ['worksheet, 20 questions of every kind', '/?seed=4&count=20&view=worksheet', 'section.sq-sheet'],
-      ['answer key, 20 questions of every kind', '/?seed=4&count=20&view=key', 'section.sq-answer-key'],
+      ['worksheet, 20 questions of every kind', `/?seed=${EVERY_KIND_SEED}&count=20&view=worksheet`, 'section.sq-sheet'],
+      ['answer key, 20 questions of every kind', `/?seed=${EVERY_KIND_SEED}&count=20&view=key`, 'section.sq-answer-key'],
     ]) {
       const session = await run.open({ colorScheme });
       await session.goto(url);

@@ -6,7 +6,27 @@
 // (an iframe embed) or a Locator on a script mount's host element all do, since Playwright's CSS
 // locators pierce open shadow roots. `where` names the widget and the question in failure messages.
 
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Failure, assert, assertEqual } from './harness.mjs';
+
+const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../target/release/sourced');
+const ALL_KINDS = 8;
+
+/**
+ * The first seed whose `count`-question quiz holds all eight kinds, asked of the CLI (the same
+ * generator as the page), so that a suite that must meet every kind never hard-codes a seed the
+ * fact table's next edit changes. `E2E_EVERY_KIND_SEED` overrides it.
+ */
+export function everyKindSeed(count) {
+  if (process.env.E2E_EVERY_KIND_SEED) return Number(process.env.E2E_EVERY_KIND_SEED);
+  for (let seed = 1; seed <= 500; seed += 1) {
+    const quiz = JSON.parse(execFileSync(CLI, ['quiz', '--seed', String(seed), '--count', String(count), '--json'], { encoding: 'utf8' }));
+    if (new Set(quiz.questions.map((q) => q.kind)).size === ALL_KINDS) return seed;
+  }
+  throw new Failure(`no seed up to 500 gives a ${count}-question quiz of all ${ALL_KINDS} kinds`);
+}
 
 /** The two verdicts the feedback gives. */
 export const RIGHT = '✓ Right.';

@@ -37,14 +37,14 @@ import {
   serveDist,
   runSuite,
 } from './harness.mjs';
-import { RIGHT, TYPED_ANSWER, waitForQuestion, questionKind, waitForVerdict, answer, next } from './quiz.mjs';
+import { RIGHT, TYPED_ANSWER, everyKindSeed, waitForQuestion, questionKind, waitForVerdict, answer, next } from './quiz.mjs';
 
 const SEED = Number(process.env.E2E_SEED ?? 42);
 const QUIZ_LENGTH = Number(process.env.E2E_COUNT ?? 10);
 /** The longest quiz: with the shipped table it holds every question kind, matching and ordering included. */
 const LONG_QUIZ_LENGTH = 20;
 /** A seed whose 20-question quiz holds all eight kinds with the shipped table (checked by keyboardEveryKind). */
-const EVERY_KIND_SEED = Number(process.env.E2E_EVERY_KIND_SEED ?? 4);
+const EVERY_KIND_SEED = everyKindSeed(LONG_QUIZ_LENGTH);
 const SUB_PATH = '/news/quiz/';
 const quizUrl = (count, seed = SEED) => `/?seed=${seed}&count=${count}`;
 /** How long a key press may take: a page whose main thread is stuck never acknowledges input. */
