@@ -188,12 +188,18 @@ pub(super) fn correcting_reports(table: &FactTable, fact: &Fact) -> (String, usi
     }
 }
 
-/// "A", "A and B", "A; B and C" (items may hold commas).
+/// "A", "A and B", "A, B and C"; "A; B and C" when an item holds a comma ("CBC News,
+/// machine-translated").
 fn join_list(items: &[String]) -> String {
+    let separator = if items.iter().any(|i| i.contains(',')) {
+        ENGLISH.list_separator
+    } else {
+        ENGLISH.comma
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{}{}{last}", rest.join(ENGLISH.list_separator), ENGLISH.and),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(separator), ENGLISH.and),
     }
 }
 

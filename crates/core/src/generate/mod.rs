@@ -118,10 +118,14 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
                 // A matching or ordering question counts toward the topic it was chosen for.
                 question.topic = prepared.topics[chosen.topic()].clone();
                 built_since_reset = true;
-                // What it asked or showed, and what shares a group with that, is not asked again
-                // (a reading quiz's passage shows every answer anyway: it asks each of its facts).
-                for f in facts {
-                    used[f] = true;
+                // What it asked is not asked again, nor what shares a group with what it asked or
+                // showed (a foil's own claim may still be asked: the leak check keeps it from being
+                // shown twice; a reading quiz's passage shows every answer anyway).
+                let asked_here = question.fact_ids.len().min(facts.len());
+                for (i, f) in facts.into_iter().enumerate() {
+                    if i < asked_here {
+                        used[f] = true;
+                    }
                     if spec.passage.is_none() {
                         for &sibling in &prepared.facts[f].siblings {
                             used[sibling] = true;

@@ -49,29 +49,25 @@ impl Plan {
     }
 }
 
-/// The answer kinds that pair well in a matching question.
+/// The answer kinds that pair well in a matching question. Dates are put in order instead:
+/// matched, a date with its year and one without pair by their form alone ("24 August",
+/// "24 August 1991"), and the war's dates are common knowledge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum MatchGroup {
     Money,
     Person,
-    Date,
     Place,
 }
 
 impl MatchGroup {
-    pub(super) const ALL: [MatchGroup; 4] = [
-        MatchGroup::Money,
-        MatchGroup::Person,
-        MatchGroup::Date,
-        MatchGroup::Place,
-    ];
+    pub(super) const ALL: [MatchGroup; 3] =
+        [MatchGroup::Money, MatchGroup::Person, MatchGroup::Place];
 
     /// The answer kind its facts share (people pair with speakers too: see `similar_kinds`).
     pub(super) fn kind(self) -> AnswerKind {
         match self {
             MatchGroup::Money => AnswerKind::Money,
             MatchGroup::Person => AnswerKind::Person,
-            MatchGroup::Date => AnswerKind::Date,
             MatchGroup::Place => AnswerKind::Place,
         }
     }
@@ -80,7 +76,6 @@ impl MatchGroup {
         match self {
             MatchGroup::Money => ENGLISH.match_money,
             MatchGroup::Person => ENGLISH.match_person,
-            MatchGroup::Date => ENGLISH.match_date,
             MatchGroup::Place => ENGLISH.match_place,
         }
     }

@@ -126,6 +126,8 @@ impl Generator<'_> {
             .filter(|&c| !used[c] && !siblings(f, c) && !share_a_sentence(fact, &table[c]))
             .collect();
         dice.shuffle(&mut candidates);
+        // Foils without a group first: a grouped foil keeps its whole group out of the quiz.
+        candidates.sort_by_key(|&c| !self.prepared.facts[c].siblings.is_empty());
         let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
         for c in candidates {
             if foils.len() < 3

@@ -37,7 +37,6 @@ pub(super) struct Words {
     pub dollars: &'static str,
     pub match_money: &'static str,
     pub match_person: &'static str,
-    pub match_date: &'static str,
     pub match_place: &'static str,
     pub ordering: &'static str,
     pub which_confirmed: &'static str,
@@ -77,6 +76,8 @@ pub(super) struct Words {
     /// Joins the last two items of a list, and the others.
     pub and: &'static str,
     pub list_separator: &'static str,
+    /// Between items of a list that hold no comma.
+    pub comma: &'static str,
     /// An explanation followed by its author's note: `{status}`, `{note}`.
     pub with_note: &'static str,
 }
@@ -117,7 +118,6 @@ pub(super) const ENGLISH: Words = Words {
     dollars: "dollars",
     match_money: "Match each sum to what it is for.",
     match_person: "Match each person to their part in the story.",
-    match_date: "Match each event to its date.",
     match_place: "Match each event to its place.",
     ordering: "Put these events in order, earliest first.",
     which_confirmed: "Which of these claims is confirmed by two or more independent reports?",
@@ -144,6 +144,7 @@ pub(super) const ENGLISH: Words = Words {
     with_copies: "{report}, with its copies {copies}",
     and: " and ",
     list_separator: "; ",
+    comma: ", ",
     with_note: "{status} {note}",
 };
 
