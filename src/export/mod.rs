@@ -133,7 +133,7 @@ fn status_line(status: Status) -> &'static str {
     match status {
         Status::Corroborated => "Confirmed by independent reports.",
         Status::SingleSource => "Reported by one source only.",
-        Status::Conflicting => "The sources disagree: every version is quoted below.",
+        Status::Conflicting => "The reports disagree: every version is quoted below.",
     }
 }
 

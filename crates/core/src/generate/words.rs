@@ -135,7 +135,7 @@ pub(super) const ENGLISH: Words = Words {
     error_alone_many: "{who} printed “{wrong}”. What do {reports} say instead?",
     error_status: "{claim} The correct reading, from {reports}: “{correct}”.",
     other_reports: "the other reports",
-    disagree: "The sources disagree: {versions}.",
+    disagree: "The reports disagree: {versions}.",
     says: "{who} says {value}",
     say: "{who} say {value}",
     confirmed: "{claim} Confirmed by {count} independent reports: {reports}.",
