@@ -203,10 +203,32 @@ async fn check_kind(kind: QuestionKind, right: bool) {
                 .unwrap()
                 .is_some_and(|m| m.text_content().unwrap() == e.quote)
     })));
+    // Every quote cites its source: one citation per figure, each figure one article's quotes.
+    let figures = all(&live, "figure.sq-quote");
+    assert!(figures
+        .iter()
+        .all(|f| f.query_selector("figcaption cite").unwrap().is_some()));
     assert_eq!(
-        all(&live, "figcaption cite").len(),
+        figures
+            .iter()
+            .map(|f| all(f, "blockquote").len())
+            .sum::<usize>(),
         quotes.len(),
-        "every quote cites its source"
+        "every quote is in a cited figure"
+    );
+    // Quotes of one article that follow each other share one figure and one citation.
+    let runs = question
+        .quotes
+        .chunk_by(|a, b| a.source == b.source)
+        .count()
+        + question
+            .context
+            .chunk_by(|a, b| a.source == b.source)
+            .count();
+    assert_eq!(
+        figures.len(),
+        runs,
+        "{kind:?}: one figure per run of one article's quotes"
     );
 }
 

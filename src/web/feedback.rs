@@ -186,7 +186,7 @@ pub fn Quotes(props: &QuotesProps) -> Html {
     html! {
         <section class="sq-evidence">
             <h3>{ props.heading }</h3>
-            { for props.quotes.iter().map(|evidence| quote_view(evidence, &props.table)) }
+            { for by_source(&props.quotes).into_iter().map(|run| quote_view(run, &props.table)) }
         </section>
     }
 }
@@ -194,7 +194,8 @@ pub fn Quotes(props: &QuotesProps) -> Html {
 /// The first quote, and the others behind a disclosure ("All 5 quotes"), so that the feedback
 /// fits a phone's screen.
 fn quote_list(quotes: &[Evidence], table: &SharedTable) -> Html {
-    let Some((first, rest)) = quotes.split_first() else {
+    let runs = by_source(quotes);
+    let Some((first, rest)) = runs.split_first() else {
         return Html::default();
     };
     html! {
@@ -204,22 +205,33 @@ fn quote_list(quotes: &[Evidence], table: &SharedTable) -> Html {
             if !rest.is_empty() {
                 <details class="sq-more-quotes">
                     <summary>{ strings::all_quotes(quotes.len()) }</summary>
-                    { for rest.iter().map(|evidence| quote_view(evidence, table)) }
+                    { for rest.iter().map(|run| quote_view(run, table)) }
                 </details>
             }
         </section>
     }
 }
 
-/// One verbatim quote in its whole sentence, the quoted words marked, cited with its article's
-/// headline and outlet. Everything that shows a quote goes through here.
-pub fn quote_view(evidence: &Evidence, table: &SharedTable) -> Html {
-    let source = table.table().source(&evidence.source);
-    let headline = source.map_or(evidence.source.0.as_str(), |s| s.headline.as_str());
+/// The quotes cut into runs of one source: quotes of one article that follow each other (a line
+/// that leads into a quotation, then the quotation) are one figure under one citation.
+fn by_source(quotes: &[Evidence]) -> Vec<&[Evidence]> {
+    quotes.chunk_by(|a, b| a.source == b.source).collect()
+}
+
+/// Quotes of one article, each in its whole sentence with the quoted words marked, under one
+/// citation of the article's headline and outlet. Everything that shows a quote goes through here.
+pub fn quote_view(run: &[Evidence], table: &SharedTable) -> Html {
+    let Some(first) = run.first() else {
+        return Html::default();
+    };
+    let source = table.table().source(&first.source);
+    let headline = source.map_or(first.source.0.as_str(), |s| s.headline.as_str());
     let outlet = source.map_or("", |s| s.outlet.as_str());
     html! {
         <figure class="sq-quote">
-            <blockquote>{ &evidence.lead }<mark>{ &evidence.quote }</mark>{ &evidence.tail }</blockquote>
+            { for run.iter().map(|evidence| html! {
+                <blockquote>{ &evidence.lead }<mark>{ &evidence.quote }</mark>{ &evidence.tail }</blockquote>
+            }) }
             <figcaption>{ "— " }<cite>{ headline }</cite>{ format!(", {outlet}") }</figcaption>
         </figure>
     }
