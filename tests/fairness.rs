@@ -300,8 +300,11 @@ fn answer_keys(question: &Question) -> Vec<String> {
         .flat_map(|fact| {
             let mut keys = vec![fold(&fact.claim_with(&fact.answer().to_string()))];
             match fact.answer() {
+                // Who said which words is not given away by the speaker's name elsewhere: every
+                // option of a who-said question is a person of the story.
                 Value::Text(t)
-                    if fact.kind != AnswerKind::SourceError && t.chars().count() >= 4 =>
+                    if !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker)
+                        && t.chars().count() >= 4 =>
                 {
                     keys.push(fold(t))
                 }
@@ -387,6 +390,13 @@ fn a_cloze_blanks_a_name_or_number_in_a_whole_sentence_under_its_question() {
             // Only names, sums and numbers: a phrase has paraphrases no key lists.
             if fact.kind == AnswerKind::Term {
                 problems.push(format!("a phrase blanked: `{before}____{after}`"));
+            }
+            // The rest of the sentence never prints the answer.
+            let around = format!("{before} {after}").to_lowercase();
+            if around.contains(&question.answer_text.to_lowercase()) {
+                problems.push(format!(
+                    "the answer printed beside its blank: `{before}____{after}`"
+                ));
             }
             // A name right after its title needs no reading.
             if ["President", "Minister", "Secretary of State", "Chancellor"]

@@ -298,6 +298,12 @@ fn five_hundred_quizzes_use_every_fact_not_ruled_out_and_every_kind() {
     let ruled_out = |f: &sourced_core::Fact| match f.kind {
         sourced_core::AnswerKind::SourceError => f.avoids("source_check"),
         sourced_core::AnswerKind::Speaker => f.avoids("who_said"),
+        // A name or place asked only as a choice, a true/false, a cloze or a source check.
+        sourced_core::AnswerKind::Person | sourced_core::AnswerKind::Place => {
+            ["multiple_choice", "true_false", "cloze", "source_check"]
+                .iter()
+                .all(|k| f.avoids(k))
+        }
         _ => false,
     };
     let unused: Vec<_> = table()

@@ -92,12 +92,16 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
             let before = format!("{}{}", evidence.lead, &quote[..start]);
             let after = format!("{}{}", &quote[end..], evidence.tail);
             let context = before.split_whitespace().count() + after.split_whitespace().count();
+            // The rest of the sentence never prints the answer ("from Minsk … brokered in ___").
+            let around = format!("{before} {after}").to_lowercase();
+            let printed_elsewhere = needles.iter().any(|n| around.contains(&n.to_lowercase()));
             // Enough context to answer from, and never one item of a list whose others would fit too.
             if word_edge(start)
                 && after_edge
                 && context >= MIN_CONTEXT_WORDS
                 && !list_item(&before, &after)
                 && !after_title(&before)
+                && !printed_elsewhere
             {
                 sites.push(ClozeSite {
                     source: evidence.source.clone(),

@@ -15,8 +15,11 @@ pub(super) fn keys(prepared: &Prepared, facts: &[FactIdx]) -> Vec<String> {
         let fact = &table[f];
         keys.push(fold(&prepared.facts[f].claim));
         match fact.answer() {
+            // A speaker's name is no giveaway of who said which words: "Mark Carney" is in half
+            // the prompts, and a who-said question offers four people of the story anyway.
             Value::Text(text)
-                if fact.kind != AnswerKind::SourceError && text.chars().count() >= 4 =>
+                if !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker)
+                    && text.chars().count() >= 4 =>
             {
                 keys.push(fold(text));
                 keys.extend(

@@ -83,9 +83,11 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             if !built_since_reset || spec.passage.is_some() {
                 break;
             }
-            // Every askable fact has been asked: start again rather than stop short.
+            // Every askable fact has been asked: start again rather than stop short. The second
+            // round is kept fair within itself; the first has shown every answer already.
             used.fill(false);
             blocked.iter_mut().for_each(|b| *b = false);
+            asked.clear();
             built_since_reset = false;
             continue;
         }

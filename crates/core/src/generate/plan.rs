@@ -49,34 +49,29 @@ impl Plan {
     }
 }
 
-/// The answer kinds that pair well in a matching question. Dates are put in order instead:
-/// matched, a date with its year and one without pair by their form alone ("24 August",
-/// "24 August 1991"), and the war's dates are common knowledge.
+/// The answer kinds that pair well in a matching question: what each sum is for. Not dates (put
+/// in order instead: matched, a date with its year and one without pair by their form alone,
+/// "24 August" and "24 August 1991"), not people (a role names its holder: "Russia's foreign
+/// minister" is Lavrov to anyone who reads the news) and not places (a square in Kyiv among
+/// Russian towns pairs with the one event in Kyiv by its form alone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum MatchGroup {
     Money,
-    Person,
-    Place,
 }
 
 impl MatchGroup {
-    pub(super) const ALL: [MatchGroup; 3] =
-        [MatchGroup::Money, MatchGroup::Person, MatchGroup::Place];
+    pub(super) const ALL: [MatchGroup; 1] = [MatchGroup::Money];
 
-    /// The answer kind its facts share (people pair with speakers too: see `similar_kinds`).
+    /// The answer kind its facts share.
     pub(super) fn kind(self) -> AnswerKind {
         match self {
             MatchGroup::Money => AnswerKind::Money,
-            MatchGroup::Person => AnswerKind::Person,
-            MatchGroup::Place => AnswerKind::Place,
         }
     }
 
     pub(super) fn prompt(self) -> &'static str {
         match self {
             MatchGroup::Money => ENGLISH.match_money,
-            MatchGroup::Person => ENGLISH.match_person,
-            MatchGroup::Place => ENGLISH.match_place,
         }
     }
 }

@@ -36,8 +36,6 @@ pub(super) struct Words {
     pub usd: &'static str,
     pub dollars: &'static str,
     pub match_money: &'static str,
-    pub match_person: &'static str,
-    pub match_place: &'static str,
     pub ordering: &'static str,
     pub which_confirmed: &'static str,
     pub which_single: &'static str,
@@ -117,8 +115,6 @@ pub(super) const ENGLISH: Words = Words {
     usd: "U.S. dollars",
     dollars: "dollars",
     match_money: "Match each sum to what it is for.",
-    match_person: "Match each person to their part in the story.",
-    match_place: "Match each event to its place.",
     ordering: "Put these events in order, earliest first.",
     which_confirmed: "Which of these claims is confirmed by two or more independent reports?",
     which_single:
