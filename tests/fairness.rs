@@ -637,3 +637,37 @@ fn no_quiz_asks_or_shows_two_facts_of_one_group() {
     }
     fail_if_any(problems);
 }
+
+#[test]
+fn a_part_is_never_offered_as_more_than_its_whole() {
+    let mut problems = Vec::new();
+    let mut parts = 0;
+    for question in questions().filter(|q| q.kind == QuestionKind::MultipleChoice) {
+        let fact = facts_of(question)[0];
+        let whole = fact
+            .related
+            .iter()
+            .filter(|r| r.kind == sourced_core::fact::Relation::PartOf)
+            .filter_map(|r| table().fact(&r.to))
+            .filter_map(|w| match w.answer() {
+                Value::Money(m) => Some(m.amount),
+                _ => None,
+            })
+            .min();
+        let (Some(whole), Body::Choice { options, .. }) = (whole, &question.body) else {
+            continue;
+        };
+        parts += 1;
+        for option in options {
+            let amounts = sourced_core::extract::amounts(option);
+            if amounts.iter().any(|&a| a >= whole) {
+                problems.push(format!(
+                    "`{option}` offered as a part of a sum of {whole}: {}",
+                    question.prompt
+                ));
+            }
+        }
+    }
+    assert!(parts > 0, "no multiple choice on a part of a sum was drawn");
+    fail_if_any(problems);
+}

@@ -32,12 +32,19 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
             for (num, den) in [(1, 2), (2, 1), (3, 2), (3, 4), (3, 1), (1, 3)] {
                 candidates.push(recast(round_two_figures(money.amount * num / den)));
             }
-            let related = related_amounts(table, fact);
+            // Never a related sum, nor one a reader could take for it rounded ("$1.5 billion"
+            // beside a US$1.45 billion conversion): within 5% of it counts as the same.
+            let mut related = related_amounts(table, fact);
+            related.extend(money.usd);
+            // A part is smaller than its whole: "C$2.5 billion of the C$2 billion package" is absurd.
+            let whole = wholes(table, fact);
+            let near = |a: u64, b: u64| a.abs_diff(b) * 20 <= b;
             candidates.retain(|v| match v {
                 Value::Money(m) => {
                     m.amount * 5 >= money.amount
                         && m.amount <= money.amount * 5
-                        && !related.contains(&m.amount)
+                        && !related.iter().any(|&r| near(m.amount, r))
+                        && whole.is_none_or(|w| m.amount < w)
                 }
                 _ => false,
             });
@@ -104,6 +111,19 @@ pub(super) fn distractors(table: &FactTable, fact: &Fact) -> Vec<Value> {
 /// Whether two facts' sums are related (either names the other in `related`).
 pub(super) fn related(a: &Fact, b: &Fact) -> bool {
     a.related.iter().any(|r| r.to == b.id) || b.related.iter().any(|r| r.to == a.id)
+}
+
+/// The smallest sum this fact's is part of (in its own currency), if any.
+fn wholes(table: &FactTable, fact: &Fact) -> Option<u64> {
+    fact.related
+        .iter()
+        .filter(|r| r.kind == crate::fact::Relation::PartOf)
+        .filter_map(|r| table.fact(&r.to))
+        .filter_map(|whole| match whole.answer() {
+            Value::Money(m) => Some(m.amount),
+            _ => None,
+        })
+        .min()
 }
 
 /// The amounts (and their conversions) of every sum related to this fact's.
