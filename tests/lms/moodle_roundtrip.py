@@ -22,7 +22,7 @@ from moodle_xml_parser.parser import parse_file
 STATUS = {
     "corroborated": "Confirmed by independent reports.",
     "single-source": "Reported by one source only.",
-    "conflicting": "The sources disagree",
+    "conflicting": "The reports disagree",
 }
 
 
