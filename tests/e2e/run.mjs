@@ -403,6 +403,7 @@ async function phoneFigures(run) {
   assert(tabs <= 3, `${tabs} Tabs from load to "Start the quiz" (target: 3 at most)`);
   await press(page, 'Enter');
   const heights = [];
+  let tallest = "";
   const byKind = new Map();
   const outOfView = [];
   for (let n = 1; n <= LONG_QUIZ_LENGTH; n++) {
@@ -444,6 +445,7 @@ async function phoneFigures(run) {
     assert(seen.nextBelow, `question ${n} (${kind}): Next is not below the feedback`);
     heights.push(seen.height);
     byKind.set(kind, Math.max(byKind.get(kind) ?? 0, seen.height));
+    if (seen.height >= Math.max(...heights)) tallest = `question ${n} (${kind})`;
     await next(page, n, LONG_QUIZ_LENGTH);
   }
   await page.waitForSelector('section.sq-summary');
@@ -471,7 +473,7 @@ async function phoneFigures(run) {
   const kinds = [...byKind].map(([kind, h]) => `${kind} ${Math.round(h)}`).join(', ');
   if (max > PHONE.height) run.warn(`the tallest feedback is ${Math.round(max)} px, more than one ${PHONE.height} px screen`);
   return `Start y = ${Math.round(start.y)} px (bottom ${Math.round(start.y + start.height)}), ${tabs} Tab(s) from load to Start; ` +
-    `feedback height with quotes collapsed over ${heights.length} questions: median ${Math.round(median(heights))} px, max ${Math.round(max)} px ` +
+    `feedback height with quotes collapsed over ${heights.length} questions: median ${Math.round(median(heights))} px, max ${Math.round(max)} px at ${tallest} ` +
     `(tallest per kind: ${kinds}); the verdict was in view after every Check, Next below the feedback`;
 }
 
