@@ -73,8 +73,12 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
         <div class="sq-explain">
             { lines }
             { quote_list(&question.quotes, table) }
+            // Context quotes (they do not state the answer) wait behind their own disclosure.
             if !question.context.is_empty() {
-                <Quotes quotes={question.context.clone()} table={table.clone()} heading={strings::CONTEXT_QUOTES} />
+                <details class="sq-more-quotes sq-context">
+                    <summary>{ strings::CONTEXT_QUOTES }</summary>
+                    { for by_source(&question.context).into_iter().map(|run| quote_view(run, table)) }
+                </details>
             }
         </div>
     }
