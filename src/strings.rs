@@ -314,6 +314,7 @@ pub fn fewer_questions(asked: usize, count: usize) -> String {
 }
 
 pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";
+pub const MORE_CONTEXT: &str = "More context";
 pub const CONTEXT_QUOTES: &str = "Context (not counted: these quotes do not state the answer)";
 pub const PASSAGE_ERRATA: &str =
     "Struck through: words this report got wrong, with what the other reports say beside them.";

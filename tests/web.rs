@@ -194,6 +194,24 @@ async fn check_kind(kind: QuestionKind, right: bool) {
     );
     check_marks(&root, question, &response);
     let live = first(&root, ".sq-feedback");
+    // The author's note on a fact waits behind "More context"; the explanation above it is short.
+    let note = question
+        .fact_ids
+        .first()
+        .and_then(|id| table.table().fact(id))
+        .and_then(|f| f.note.clone())
+        .filter(|_| question.fact_ids.len() == 1);
+    if let Some(note) = note {
+        assert!(
+            !first_text(&live, ".sq-explanation").contains(&note),
+            "{kind:?}: the note is in the explanation"
+        );
+        assert_eq!(
+            first_text(&live, ".sq-note p"),
+            note,
+            "{kind:?}: the note behind More context"
+        );
+    }
     let quotes = all(&live, "blockquote");
     assert!(!quotes.is_empty(), "{kind:?}: feedback quotes its evidence");
     // Each quote stands in its whole sentence, the quoted words marked.
@@ -1338,5 +1356,35 @@ async fn a_reading_passage_strikes_a_recorded_error_and_prints_the_correction_be
         );
     }
     assert!(text(&root).contains(sourced_quiz::strings::PASSAGE_ERRATA));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_authors_note_waits_behind_more_context() {
+    let table = table();
+    // The first seed whose one true/false question is about a fact with a note.
+    let (config, question) = (0..500)
+        .find_map(|seed| {
+            let config = one_question(QuestionKind::TrueFalse, seed);
+            let question = generate(&table, &config.spec(0)).questions.remove(0);
+            let fact = table.table().fact(&question.fact_ids[0])?;
+            fact.note.is_some().then_some((config, question))
+        })
+        .expect("a true/false question about a fact with a note");
+    let note = table
+        .table()
+        .fact(&question.fact_ids[0])
+        .unwrap()
+        .note
+        .clone()
+        .unwrap();
+    let root = mount(props(&table, config)).await;
+    answer(&root, &question.correct_response()).await;
+    let feedback = first(&root, ".sq-feedback");
+    assert!(!first_text(&feedback, ".sq-explanation").contains(&note));
+    assert!(!first_text(&feedback, ".sq-explanation").is_empty());
+    let details = first(&feedback, "details.sq-note");
+    assert!(!details.has_attribute("open"), "the note starts collapsed");
+    assert_eq!(first_text(&feedback, ".sq-note p"), note);
     root.remove();
 }

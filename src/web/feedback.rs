@@ -64,7 +64,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
         }
         _ => html! {
             <>
-                <p class="sq-explanation">{ &question.explanation }</p>
+                { explanation(question, table) }
                 <p>{ status_chip(question_status(question, table)) }</p>
             </>
         },
@@ -81,6 +81,34 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
                 </details>
             }
         </div>
+    }
+}
+
+/// The explanation in one paragraph; the author's note on the fact (how figures may fit
+/// together, what a claim leaves open) behind "More context", so the feedback fits a phone.
+fn explanation(question: &Question, table: &SharedTable) -> Html {
+    let note = question
+        .fact_ids
+        .first()
+        .and_then(|id| table.table().fact(id))
+        .and_then(|fact| fact.note.as_deref())
+        .filter(|note| question.fact_ids.len() == 1 && question.explanation.contains(note));
+    let Some(note) = note else {
+        return html! { <p class="sq-explanation">{ &question.explanation }</p> };
+    };
+    let (before, after) = question
+        .explanation
+        .split_once(note)
+        .unwrap_or((question.explanation.as_str(), ""));
+    let main = format!("{} {}", before.trim_end(), after.trim_start());
+    html! {
+        <>
+            <p class="sq-explanation">{ main.trim() }</p>
+            <details class="sq-more-quotes sq-note">
+                <summary>{ strings::MORE_CONTEXT }</summary>
+                <p>{ note }</p>
+            </details>
+        </>
     }
 }
 
