@@ -75,17 +75,6 @@ enum Item {
     },
 }
 
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 /// The items question `q` becomes: one, or one per pair or position for the kinds the
 /// profile lacks.
 fn items_for(q: &Question) -> Vec<Item> {
@@ -128,7 +117,11 @@ fn items_for(q: &Question) -> Vec<Item> {
             .iter()
             .enumerate()
             .map(|(position, &i)| Item::Choice {
-                prompt: format!("{} Which comes {}?", q.prompt, ordinal(position + 1)),
+                prompt: format!(
+                    "{} Which comes {}?",
+                    q.prompt,
+                    crate::strings::ordinal(position + 1)
+                ),
                 options: items.clone(),
                 correct: i,
                 profile: "cc.multiple_choice.v0p1",

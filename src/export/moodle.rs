@@ -100,37 +100,15 @@ fn write_question(out: &mut String, table: &FactTable, number_: usize, q: &Quest
         Body::Choice { options, correct } => match true_false(q.kind, options) {
             Some(truth) => {
                 for (i, value) in truth.iter().enumerate() {
-                    let fraction = if i == *correct { 100 } else { 0 };
-                    let _ = writeln!(
-                        out,
-                        "    <answer fraction=\"{fraction}\" format=\"moodle_auto_format\"><text>{value}</text>"
-                    );
-                    html_field(
-                        out,
-                        "      ",
-                        "feedback",
-                        if i == *correct { "" } else { &wrong },
-                    );
-                    out.push_str("    </answer>\n");
+                    choice_answer(out, i == *correct, "moodle_auto_format", value, &wrong);
                 }
             }
             None => {
                 out.push_str("    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n    <showstandardinstruction>0</showstandardinstruction>\n");
                 combined_feedback(out);
                 for (i, option) in options.iter().enumerate() {
-                    let fraction = if i == *correct { 100 } else { 0 };
-                    let _ = writeln!(
-                        out,
-                        "    <answer fraction=\"{fraction}\" format=\"html\"><text>{}</text>",
-                        cdata(&escape(option))
-                    );
-                    html_field(
-                        out,
-                        "      ",
-                        "feedback",
-                        if i == *correct { "" } else { &wrong },
-                    );
-                    out.push_str("    </answer>\n");
+                    let text = cdata(&escape(option));
+                    choice_answer(out, i == *correct, "html", &text, &wrong);
                 }
             }
         },
@@ -247,4 +225,15 @@ fn embedded_short_answer(accepted: &[String]) -> String {
         })
         .collect();
     format!("{{1:SHORTANSWER:{}}}", answers.join("~"))
+}
+
+/// One `<answer>` of a choice: full marks or none, the wrong one's feedback naming the answer.
+fn choice_answer(out: &mut String, right: bool, format: &str, text: &str, wrong: &str) {
+    let fraction = if right { 100 } else { 0 };
+    let _ = writeln!(
+        out,
+        "    <answer fraction=\"{fraction}\" format=\"{format}\"><text>{text}</text>"
+    );
+    html_field(out, "      ", "feedback", if right { "" } else { wrong });
+    out.push_str("    </answer>\n");
 }

@@ -254,39 +254,28 @@ pub fn focus_was_lost(inside: &yew::NodeRef) -> bool {
 
 /// Saves `text` as a file on the reader's device (made in the browser, never uploaded).
 pub fn download(file_name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Some(link) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(file_name);
-        link.click();
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        save_blob(file_name, &blob);
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Saves `bytes` (a zip package, an XML file) as a file on the teacher's device, byte for byte.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
-    use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        save_blob(file_name, &blob);
+    }
+}
+
+/// Hands a blob to the browser as a download named `file_name`.
+fn save_blob(file_name: &str, blob: &web_sys::Blob) {
+    use wasm_bindgen::JsCast;
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     if let Some(link) = gloo::utils::document()
