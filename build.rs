@@ -1,4 +1,4 @@
-//! Verifies `questions/` at build time and embeds the verified table as compact JSON: a bad table fails the build.
+//! Verifies `questions/` at build time and embeds the verified table as compact JSON (the articles' texts apart): a bad table fails the build.
 
 use std::path::Path;
 
@@ -34,8 +34,23 @@ fn main() {
             serde_json::to_string(&summary).expect("a string serializes"),
         )
         .expect("OUT_DIR is writable");
+        std::fs::write(out.with_file_name("articles.txt"), "").expect("OUT_DIR is writable");
         return;
     }
+    // The articles' texts go to a file of their own: only reading passages need them, so the
+    // reader's bundle, which never includes `embedded_table`'s articles, never carries them.
+    let mut table = table;
+    let texts: Vec<String> = table
+        .sources
+        .iter_mut()
+        .map(|source| std::mem::take(&mut source.text))
+        .collect();
+    assert!(
+        texts.iter().all(|text| !text.contains('\0')),
+        "an article's text holds a NUL character, which ends each text in articles.txt"
+    );
     let json = serde_json::to_string(&table).expect("a verified table always serializes");
     std::fs::write(&out, json).expect("OUT_DIR is writable");
+    let articles: String = texts.iter().map(|text| format!("{text}\0")).collect();
+    std::fs::write(out.with_file_name("articles.txt"), articles).expect("OUT_DIR is writable");
 }

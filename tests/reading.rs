@@ -126,7 +126,7 @@ fn every_article_offers_passages() {
 
 #[test]
 fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
-    let fresh: FactTable = serde_json::from_str(sourced_quiz::EMBEDDED_TABLE_JSON).unwrap();
+    let fresh = sourced_quiz::embedded_table().unwrap();
     assert_eq!(Prepared::new(fresh).passages(), prepared().passages());
     let bare = FactTable {
         sources: table()
@@ -139,6 +139,9 @@ fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
             .collect(),
         facts: table().facts.clone(),
     };
+    // The reader's bundle ships exactly this: the whole table but the articles' texts.
+    assert_eq!(sourced_quiz::embedded_reader_table().unwrap(), bare);
+    assert!(table().sources.iter().all(|s| !s.text.is_empty()));
     assert!(Prepared::new(bare).passages().is_empty());
 }
 

@@ -10,8 +10,10 @@
 // cannot reach in and the widget's cannot leak out. Elements added later are mounted too.
 // No inline script or style, no eval: it runs under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'` when served from the page's own origin. The build (scripts/trunk-post-build)
-// writes the hashed file names below.
+// writes the hashed file names below. An element that asks for the teacher's page, a sheet or a
+// reading passage gets the classroom's bundle (loaded only then); every other, the reader's.
 const files = { js: '@JS@', wasm: '@WASM@', css: '@CSS@' };
+const classroomFiles = { js: '@CLASSROOM_JS@', wasm: '@CLASSROOM_WASM@' };
 const base = new URL('./', import.meta.url);
 const SELECTOR = '[data-sourced-quiz]';
 
@@ -34,21 +36,29 @@ function say(host, text, role) {
 // Never a blank box: each widget says it is loading until the wasm runs, and what went wrong if
 // a file cannot load (on another origin, most often a host that sends no CORS headers).
 document.querySelectorAll(SELECTOR).forEach((host) => say(host, 'Loading the quiz…', 'status'));
-let widget;
-let file = new URL(files.js, base);
-try {
-  widget = await import(file.href);
-  file = new URL(files.wasm, base);
-  await widget.default({ module_or_path: file });
-} catch (error) {
-  console.error('sourced-quiz: the widget could not load', error);
-  const cors = crossOrigin
-    ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
-    : '';
-  document.querySelectorAll(SELECTOR).forEach((host) => {
-    say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
-  });
-  throw error;
+
+/** The rule src/web/mod.rs's needs_classroom states, on the element's data- attributes. */
+const needsClassroom = (host) => host.hasAttribute('data-passage') ||
+  ['teacher', 'worksheet', 'key'].includes(host.getAttribute('data-view')?.trim());
+
+/** A bundle's module, loaded and initialised once however many widgets use it. */
+const bundles = new Map();
+function load({ js, wasm }) {
+  if (!bundles.has(js)) {
+    bundles.set(js, (async () => {
+      let file = new URL(js, base);
+      try {
+        const widget = await import(file.href);
+        file = new URL(wasm, base);
+        await widget.default({ module_or_path: file });
+        return widget;
+      } catch (error) {
+        console.error('sourced-quiz: the widget could not load', error);
+        throw file; // the URL of the file that did not arrive
+      }
+    })());
+  }
+  return bundles.get(js);
 }
 
 async function mount(host) {
@@ -60,6 +70,18 @@ async function mount(host) {
   style.rel = 'stylesheet';
   style.href = new URL(files.css, base).href;
   const root = document.createElement('div');
+  let widget;
+  try {
+    widget = await load(needsClassroom(host) ? classroomFiles : files);
+  } catch (file) {
+    // Never a blank box: say which file did not arrive (on another origin, most often a host
+    // that sends no CORS headers).
+    const cors = crossOrigin
+      ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
+      : '';
+    say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
+    return;
+  }
   shadow.replaceChildren(style, loading, root);
   // Render once the styles are in, so the reader never sees an unstyled widget.
   await new Promise((done) => {

@@ -23,6 +23,8 @@
 //   8. the demos in dist/examples load without console errors, CSP violations or widget warnings
 //   9. bad and unknown settings are reported, naming the key as the page spelled it
 //  10. axe-core on examples/two-widgets.html (both shadow roots), start, question and feedback
+//  11. two bundles: reader's mounts load only the reader's files; a mount asking for a reading
+//      passage or a sheet loads the classroom's (once), beside a reader's mount on the same page
 // Every page runs under a strict CSP (no inline script or style; host pages allow exactly the
 // quiz's origin), and every test fails on a console error, an uncaught page error, a failed
 // request or a CSP violation in any frame.
@@ -1223,6 +1225,18 @@ function writeHostPages({ A, B, C }) {
     head: '<link rel="stylesheet" href="/__e2e/hostile.css" />',
     body: `${mount}\n${decoys}\n${module}`,
   });
+  // A reading quiz and an answer key beside a plain quiz: the first two need the classroom's bundle.
+  pages.classroomMounts = hostPage('classroom-mounts.html', {
+    title: 'Script-mounted quizzes, one of them a reading quiz',
+    head,
+    csp: `default-src 'self'; script-src 'self' ${B} 'wasm-unsafe-eval'; style-src 'self' ${B}; connect-src 'self' ${B}`,
+    body:
+      `  <main>\n    ${article}\n` +
+      `    <div id="quiz-reading" data-sourced-quiz data-passage="2" data-seed="5" data-autostart="on" data-persist="off"></div>\n` +
+      `    <div id="quiz-key" data-sourced-quiz data-view="key" data-seed="${SEED}" data-count="${COUNT}" data-persist="off"></div>\n` +
+      `    <div id="quiz-plain" data-sourced-quiz data-seed="${SEED}" data-count="${COUNT}" data-persist="off"></div>\n  </main>\n` +
+      `    <script type="module" src="${B}/sourced-quiz.js"></script>`,
+  });
   pages.noWidget = hostPage('no-widget.html', { title: 'The clean host page without the widget', body: decoys });
   pages.badAttributes = hostPage('bad-attributes.html', {
     title: 'A quiz with a bad setting',
@@ -1269,6 +1283,41 @@ async function loadingAndFailure(run) {
   return `while loading: "Loading the quiz…" in ${Math.round(room)}px; on failure: "${said.slice(0, 90)}…"`;
 }
 
+/**
+ * 11. The script embed loads the reader's bundle, and the classroom's only for a mount that asks
+ * for a reading passage or a classroom view (once for all such mounts).
+ */
+async function twoBundlesInScriptMounts(run) {
+  const { A, B } = run.env;
+  const bundleOf = (url) => (url.includes('/classroom/sourced-classroom-') ? 'classroom' : /\/sourced-quiz-\w+(_bg\.wasm|\.js)$/.test(url) ? 'reader' : null);
+  const fetched = (requests, bundle, ext) => requests.filter((url) => bundleOf(url) === bundle && url.endsWith(ext));
+
+  const plain = await openPage(run);
+  await plain.goto(`${A}${run.env.pages.scriptEvents}`);
+  await waitForStart(plain.page.locator('#quiz-loud'), '#quiz-loud');
+  await waitForStart(plain.page.locator('#quiz-quiet'), '#quiz-quiet');
+  const readerOnly = plain.requests.filter((url) => url.includes('/classroom/'));
+  assert(readerOnly.length === 0, `two reader's mounts asked for the classroom's files:\n    ${readerOnly.join('\n    ')}`);
+  assertEqual(fetched(plain.requests, 'reader', '_bg.wasm').length, 1, "the reader's wasm fetched by two mounts");
+  await plain.assertClean();
+
+  const mixed = await openPage(run);
+  await mixed.goto(`${A}${run.env.pages.classroomMounts}`);
+  const reading = mixed.page.locator('#quiz-reading');
+  await reading.locator('section.sq-passage blockquote').waitFor({ timeout: 15_000 });
+  await reading.locator('fieldset.sq-question').waitFor({ timeout: 10_000 });
+  await mixed.page.locator('#quiz-key section.sq-answer-key .sq-sheet-question').first().waitFor({ timeout: 15_000 });
+  await waitForStart(mixed.page.locator('#quiz-plain'), '#quiz-plain');
+  assertEqual(fetched(mixed.requests, 'classroom', '_bg.wasm').length, 1, "the classroom's wasm fetched for two mounts");
+  assertEqual(fetched(mixed.requests, 'reader', '_bg.wasm').length, 1, "the reader's wasm fetched for the plain mount");
+  assert(
+    fetched(mixed.requests, 'classroom', '_bg.wasm').every((url) => url.startsWith(`${B}/classroom/`)),
+    "the classroom's files come from the widget's host, under classroom/",
+  );
+  await mixed.assertClean();
+  return "reader's mounts: the reader's wasm only; a reading quiz and an answer key: the classroom's wasm once, beside the reader's for a plain mount";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner.
 
@@ -1288,6 +1337,7 @@ const TESTS = [
   ['bad and unknown settings are reported, naming the key as the page spelled it', settingsErrors],
   ['axe on examples/two-widgets.html: start, question, feedback in both shadow roots, light and dark', axeTwoWidgets],
   ['script mounts from another origin: a loading line while the wasm loads, a plain failure naming the file and CORS', loadingAndFailure],
+  ["two bundles: reader's mounts load only the reader's files, a reading quiz and a sheet the classroom's", twoBundlesInScriptMounts],
 ];
 
 runSuite({
