@@ -853,6 +853,20 @@ async fn the_readers_bundle_asked_for_a_classroom_view_says_so_and_the_classroom
 }
 
 #[wasm_bindgen_test]
+async fn a_mount_measures_its_per_table_work_for_the_benchmark() {
+    let performance = gloo::utils::window().performance().unwrap();
+    let measures = || {
+        performance
+            .get_entries_by_name(sourced_quiz::web::PREPARE_MEASURE)
+            .length()
+    };
+    let before = measures();
+    let (host, _root) = mount_in_shadow(&[("persist", "off")]).await;
+    assert_eq!(measures(), before + 1, "one measure per mount");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn theme_and_accent_reach_the_widget_without_a_style_attribute() {
     let (host, root) = mount_in_shadow(&[("theme", "dark"), ("accent", "#FB0")]).await;
     let widget = first(&root, ".sq-widget");

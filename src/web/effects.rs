@@ -184,6 +184,21 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Runs `work` between two performance marks and records it as the measure `name`, for the
+/// browser's tools and the benchmark (`performance.getEntriesByName(name)`).
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = gloo::utils::window().performance();
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }

@@ -85,6 +85,9 @@ pub fn needs_classroom(pairs: &[(String, String)]) -> bool {
     })
 }
 
+/// The name of the performance measure around the per-table work (`Prepared::new`) at mount.
+pub const PREPARE_MEASURE: &str = "sourced-quiz:prepare";
+
 /// The id of the element the stand-alone page gives the widget; created if the page has none.
 pub const MOUNT_ID: &str = "sourced-quiz";
 
@@ -136,7 +139,8 @@ fn mount_with(
         None => crate::embedded_reader_table(),
     };
     let table = match loaded {
-        Ok(table) => SharedTable::new(table),
+        // Every reader pays for this before the first question: measured for scripts/bench.
+        Ok(table) => effects::measured(PREPARE_MEASURE, || SharedTable::new(table)),
         Err(message) => {
             root.set_text_content(Some(&message));
             return;
