@@ -142,7 +142,18 @@ fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
     // The reader's bundle ships exactly this: the whole table but the articles' texts.
     assert_eq!(sourced_quiz::embedded_reader_table().unwrap(), bare);
     assert!(table().sources.iter().all(|s| !s.text.is_empty()));
-    assert!(Prepared::new(bare).passages().is_empty());
+    assert!(Prepared::new(bare.clone()).passages().is_empty());
+    // Prepared without the passage code: no passages even with the texts, and the same quizzes.
+    let without = Prepared::without_passages(table().clone());
+    assert!(without.passages().is_empty());
+    for seed in 0..20 {
+        let spec = sourced_core::QuizSpec::new(seed, 10);
+        assert_eq!(
+            sourced_core::generate(&without, &spec),
+            sourced_core::generate(prepared(), &spec),
+            "seed {seed}"
+        );
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ use yew::prelude::*;
 /// names it, so none of what it reaches is linked into the reader's bundle.
 pub static CLASSROOM: Classroom = Classroom {
     table: crate::embedded_table,
+    prepare: SharedTable::new,
     passages: |prepared| prepared.passages().len(),
     page,
     passage,

@@ -36,6 +36,12 @@ impl SharedTable {
         SharedTable(Rc::new(Prepared::new(table)))
     }
 
+    /// As [`SharedTable::new`] for a table without the articles' texts (the reader's bundle's):
+    /// `Prepared::without_passages`, so the reading-passage code stays out of that bundle.
+    pub fn without_passages(table: FactTable) -> SharedTable {
+        SharedTable(Rc::new(Prepared::without_passages(table)))
+    }
+
     pub fn prepared(&self) -> &Prepared {
         &self.0
     }
@@ -57,6 +63,8 @@ impl PartialEq for SharedTable {
 pub struct Classroom {
     /// The fact table, the articles' texts included.
     pub table: fn() -> Result<FactTable, String>,
+    /// The per-table work, reading passages included (`SharedTable::new`).
+    pub prepare: fn(FactTable) -> SharedTable,
     /// How many reading passages the table makes (the range `passage` accepts).
     pub passages: fn(&Prepared) -> usize,
     /// A view other than the quiz: the teacher's page, a worksheet or an answer key.
@@ -134,13 +142,16 @@ fn mount_with(
         root.set_text_content(Some(crate::strings::NEEDS_CLASSROOM));
         return;
     }
-    let loaded = match classroom {
-        Some(classroom) => (classroom.table)(),
-        None => crate::embedded_reader_table(),
+    let (load, prepare): (
+        fn() -> Result<FactTable, String>,
+        fn(FactTable) -> SharedTable,
+    ) = match classroom {
+        Some(classroom) => (classroom.table, classroom.prepare),
+        None => (crate::embedded_reader_table, SharedTable::without_passages),
     };
-    let table = match loaded {
+    let table = match load() {
         // Every reader pays for this before the first question: measured for scripts/bench.
-        Ok(table) => effects::measured(PREPARE_MEASURE, || SharedTable::new(table)),
+        Ok(table) => effects::measured(PREPARE_MEASURE, || prepare(table)),
         Err(message) => {
             root.set_text_content(Some(&message));
             return;

@@ -26,6 +26,8 @@ pub struct Prepared {
     pub(super) foils: Foils,
     /// The reading passages, worked out by the first reading quiz or view that needs them.
     passages: OnceLock<Vec<Passage>>,
+    /// How they are worked out: from the articles' texts, or not at all (see `without_passages`).
+    find_passages: fn(&Prepared) -> Vec<Passage>,
 }
 
 /// One fact's share of the per-table work.
@@ -46,6 +48,19 @@ pub(super) struct FactPrep {
 impl Prepared {
     /// Does the per-table work for `table` (a few milliseconds for the shipped one).
     pub fn new(table: FactTable) -> Prepared {
+        Prepared::with(table, |prepared| {
+            reading::passages(&prepared.table, &prepared.askable())
+        })
+    }
+
+    /// As [`Prepared::new`], for a table without its articles' texts, which makes no reading
+    /// passages: the same quizzes, and a program that never calls `new` (the reader's browser
+    /// bundle) never holds the code that works passages out.
+    pub fn without_passages(table: FactTable) -> Prepared {
+        Prepared::with(table, |_| Vec::new())
+    }
+
+    fn with(table: FactTable, find_passages: fn(&Prepared) -> Vec<Passage>) -> Prepared {
         let facts = PerFact::from_facts(&table, |_, fact| {
             let answer = fact.answer().to_string();
             FactPrep {
@@ -72,6 +87,7 @@ impl Prepared {
             facts,
             plans: Vec::new(),
             passages: OnceLock::new(),
+            find_passages,
             table,
         };
         prepared.plans = prepared.single_fact_plans();
@@ -86,8 +102,7 @@ impl Prepared {
     /// The table's reading passages: per source in table order, in text order; the same table
     /// always gives the same list. Worked out on first use (a few milliseconds), then kept.
     pub fn passages(&self) -> &[Passage] {
-        self.passages
-            .get_or_init(|| reading::passages(&self.table, &self.askable()))
+        self.passages.get_or_init(|| (self.find_passages)(self))
     }
 
     pub(super) fn topic_index(&self, topic: &Topic) -> TopicIdx {
