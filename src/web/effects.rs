@@ -210,6 +210,18 @@ pub fn focus(node: &yew::NodeRef) {
     }
 }
 
+/// A ref whose element gets focus once the component is on the page (a new question's heading,
+/// the summary's): one hook, so the effect is compiled once for every screen that does it.
+#[yew::hook]
+pub fn use_focus_on_mount() -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with((), move |_| focus(&node));
+    }
+    node
+}
+
 /// Brings an element (the verdict after Check) near the top of the view when it is out of view
 /// or in the lower half of it, where on a phone the feedback under it would be below the fold;
 /// leaves the page alone otherwise. A little of what is above stays in sight.

@@ -64,11 +64,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             .unwrap_or_else(|| DraftAnswer::for_question(&props.question)),
         on_draft: props.on_draft.clone(),
     };
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| effects::focus(&heading));
-    }
+    let heading = effects::use_focus_on_mount();
     // When this question appeared (the card is keyed by question, so this is per question).
     let shown_at = use_state(effects::now_ms);
     let checked = props.response.is_some();
