@@ -81,6 +81,17 @@ pub fn page_base_url() -> String {
     )
 }
 
+/// The address `relative` names from this page, without query or fragment (`../` from
+/// `https://quiz.example/classroom/?view=teacher` is `https://quiz.example/`); this page's own
+/// if it names none.
+pub fn page_relative_url(relative: &str) -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match web_sys::Url::new_with_base(relative, &href) {
+        Ok(url) => format!("{}{}", url.origin(), url.pathname()),
+        Err(_) => page_base_url(),
+    }
+}
+
 /// Whether this page runs in a frame (an iframe embed on a news site).
 pub fn in_frame() -> bool {
     let window = gloo::utils::window();

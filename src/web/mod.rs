@@ -105,7 +105,12 @@ pub fn start_page(classroom: Option<&'static Classroom>) {
     let Some(root) = effects::mount_point(MOUNT_ID) else {
         return;
     };
-    let base_url = effects::page_base_url();
+    // The classroom's own page (classroom/index.html) names the reader's page, which its links
+    // (a student's quiz, the sheets) lead to; on the reader's page, it is the page itself.
+    let base_url = match root.get_attribute("data-reader-page") {
+        Some(reader) => effects::page_relative_url(&reader),
+        None => effects::page_base_url(),
+    };
     mount_with(
         root.clone(),
         root,

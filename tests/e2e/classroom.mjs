@@ -946,6 +946,11 @@ async function twoBundles(run) {
     }
     const wasm = requests.filter((r) => r.endsWith('_bg.wasm'));
     assert(wasm.some((r) => bundleOf(r) === bundle), `${url}: the ${bundle}'s wasm was not fetched (${wasm.join(', ')})`);
+    if (ready.startsWith('section.sq-teacher')) {
+      // From the reader's page or the classroom's own, the teacher's links lead to the reader's page.
+      const paths = await page.locator('section.sq-teacher .sq-links a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+      assert(paths.length === 3 && paths.every((p) => p === '/'), `${url}: the teacher's links lead to ${paths.join(', ')}, not the reader's page /`);
+    }
     if (bundle === 'reader') {
       const other = requests.filter((r) => new URL(r).pathname.includes('/classroom/') || bundleOf(r) === 'classroom');
       assert(other.length === 0, `${url}: the reader's page asked for the classroom's files:\n    ${other.join('\n    ')}`);
@@ -958,7 +963,7 @@ async function twoBundles(run) {
   }
   return (
     `${pairs} paragraph pairs of 5 articles: none in the reader's wasm, every article whole in the classroom's; ` +
-    `${pages.length} addresses, each its bundle's wasm and not the other's`
+    `${pages.length} addresses, each its bundle's wasm and not the other's; the teacher's links lead to the reader's page`
   );
 }
 
