@@ -671,3 +671,34 @@ fn a_part_is_never_offered_as_more_than_its_whole() {
     assert!(parts > 0, "no multiple choice on a part of a sum was drawn");
     fail_if_any(problems);
 }
+
+#[test]
+fn no_options_length_points_at_a_status_checks_key() {
+    // A single-sourced claim tends to be the most detailed, so the longest; a confirmed one the
+    // shortest. A test-wise student picks by length: count keys a tenth longer (or shorter) than
+    // every other option. Four options in random order would make each about one in ten.
+    // The two status questions ("Which of these claims is confirmed …", "… from a single source").
+    let (mut checks, mut longest, mut shortest) = (0usize, 0usize, 0usize);
+    for question in questions().filter(|q| q.prompt.starts_with("Which of these claims")) {
+        let Body::Choice { options, correct } = &question.body else {
+            continue;
+        };
+        let len = |o: &String| o.chars().count();
+        let key = len(&options[*correct]);
+        let others = options.iter().enumerate().filter(|(i, _)| i != correct);
+        let (max, min) = others.fold((0, usize::MAX), |(max, min), (_, o)| {
+            (max.max(len(o)), min.min(len(o)))
+        });
+        checks += 1;
+        longest += usize::from(key * 10 >= max * 11);
+        shortest += usize::from(key * 11 <= min * 10);
+    }
+    assert!(checks > 500, "only {checks} status checks were drawn");
+    let share = |n: usize| n * 100 / checks;
+    assert!(
+        share(longest) <= 15 && share(shortest) <= 15,
+        "of {checks} status checks, the key is clearly the longest option in {}% and the shortest in {}%",
+        share(longest),
+        share(shortest)
+    );
+}

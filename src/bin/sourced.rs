@@ -403,11 +403,13 @@ mod cli {
 
     /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
     /// A quote in its whole sentence, the quoted words between `**` when the sentence has more.
+    /// Printed inside the key's own quotation marks, so the article's marks become single ones.
     fn marked(evidence: &sourced_core::Evidence) -> String {
+        let [lead, quote, tail] = evidence.shown(sourced_core::text::QuoteSetting::Inline);
         if evidence.lead.is_empty() && evidence.tail.is_empty() {
-            evidence.quote.clone()
+            format!("{lead}{quote}{tail}")
         } else {
-            format!("{}**{}**{}", evidence.lead, evidence.quote, evidence.tail)
+            format!("{lead}**{quote}**{tail}")
         }
     }
 
@@ -456,7 +458,11 @@ mod cli {
                     let _ = writeln!(out, "   ________ {unit}");
                 }
                 Body::Cloze { before, after, .. } => {
-                    let _ = writeln!(out, "   “{before}________{after}”");
+                    let [before, blank, after] = sourced_core::text::set_quote(
+                        [before, "________", after],
+                        sourced_core::text::QuoteSetting::Inline,
+                    );
+                    let _ = writeln!(out, "   “{before}{blank}{after}”");
                 }
                 Body::Matching { left, right, .. } => {
                     for (i, item) in left.iter().enumerate() {

@@ -7,7 +7,7 @@ use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{SourceId, SourceKind};
 use crate::table::FactIdx;
-use crate::text::{normalize_whitespace, same_folded};
+use crate::text::{normalize_whitespace, same_folded, set_quote, QuoteSetting};
 
 /// A place in a verbatim quote where the answer can be blanked out.
 #[derive(Clone, Debug)]
@@ -89,8 +89,11 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let before = format!("{}{}", evidence.lead, &quote[..start]);
-            let after = format!("{}{}", &quote[end..], evidence.tail);
+            // A sentence cut out of a longer quotation gets the quotation mark it lacks.
+            let [before, _, after] = set_quote(
+                [&format!("{}{}", evidence.lead, &quote[..start]), "", &format!("{}{}", &quote[end..], evidence.tail)],
+                QuoteSetting::Block,
+            );
             let context = before.split_whitespace().count() + after.split_whitespace().count();
             // The rest of the sentence never prints the answer ("from Minsk … brokered in ___").
             let around = format!("{before} {after}").to_lowercase();

@@ -14,6 +14,10 @@ pub(super) fn keys(prepared: &Prepared, facts: &[FactIdx]) -> Vec<String> {
     for &f in facts {
         let fact = &table[f];
         keys.push(fold(&prepared.facts[f].claim));
+        // A true/false question's own wording of the fact states it as plainly.
+        if fact.statement.is_some() {
+            keys.push(fold(&fact.statement_with(&fact.answer().to_string())));
+        }
         match fact.answer() {
             // A speaker's name is no giveaway of who said which words: "Mark Carney" is in half
             // the prompts, and a who-said question offers four people of the story anyway.

@@ -6,7 +6,7 @@ use super::explain::explain;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
 use super::plan::{Plan, TopicIdx};
-use super::source_check::Foils;
+use super::source_check::{claim_len, comparable_lengths, Foils};
 use crate::fact::{AnswerKind, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
@@ -154,7 +154,20 @@ impl Prepared {
                 AnswerKind::SourceError => fact.correct.is_some() && prep.distractors.len() >= 3,
                 _ if !single => conflict_options(fact).len() >= 2,
                 AnswerKind::Speaker => false,
-                _ => self.foils.against(fact.status).len() >= 3,
+                // Three foils about as long as the key, some longer and some shorter: else the
+                // key would always be the longest option, or the shortest.
+                _ => {
+                    let key = claim_len(self, idx);
+                    let comparable: Vec<usize> = self
+                        .foils
+                        .against(fact.status)
+                        .iter()
+                        .map(|&c| claim_len(self, c))
+                        .filter(|&len| comparable_lengths(len, key))
+                        .collect();
+                    let shorter = comparable.iter().filter(|&&len| len < key).count();
+                    comparable.len() >= 3 && shorter >= 1 && comparable.len() - shorter >= 1
+                }
             },
             QuestionKind::Matching | QuestionKind::Ordering => false,
         }
