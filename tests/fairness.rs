@@ -214,7 +214,9 @@ fn false_is_never_the_key_for_what_a_report_says() {
         questions().filter(|q| q.kind == QuestionKind::TrueFalse && q.answer_text == "False")
     {
         let fact = facts_of(question)[0];
-        let (head, tail) = fact.claim.split_once("{answer}").unwrap();
+        // A fact may word its true/false statement apart from its claim ("the official who … was").
+        let template = fact.statement.as_deref().unwrap_or(&fact.claim);
+        let (head, tail) = template.split_once("{answer}").unwrap();
         let prompt = question
             .prompt
             .strip_prefix(&format!("{TRUE_OR_FALSE} "))
@@ -261,16 +263,24 @@ fn false_is_never_the_key_for_what_a_report_says() {
                     .iter()
                     .any(|v| fold(&v.answer.to_string()) == fold(shown))
         });
-        // The value in the claim's own words: the three words before the slot, or the three after.
-        let head_words: Vec<&str> = head.split_whitespace().collect();
-        let tail_words: Vec<&str> = tail.split_whitespace().collect();
-        let lead = head_words[head_words.len().saturating_sub(3)..].join(" ");
-        let follow = tail_words[..tail_words.len().min(3)].join(" ");
-        let phrases: Vec<String> = [format!("{lead} {shown}"), format!("{shown} {follow}")]
-            .into_iter()
-            .map(|p| fold(p.trim().trim_end_matches(['.', ','])))
-            .filter(|p| p.split_whitespace().count() > fold(shown).split_whitespace().count())
-            .collect();
+        // The value in the words of the claim (and of the statement): the three words before the
+        // slot, or the three after.
+        let mut phrases: Vec<String> = Vec::new();
+        for template in [fact.claim.as_str(), template] {
+            let (head, tail) = template.split_once("{answer}").unwrap();
+            let head_words: Vec<&str> = head.split_whitespace().collect();
+            let tail_words: Vec<&str> = tail.split_whitespace().collect();
+            let lead = head_words[head_words.len().saturating_sub(3)..].join(" ");
+            let follow = tail_words[..tail_words.len().min(3)].join(" ");
+            phrases.extend(
+                [format!("{lead} {shown}"), format!("{shown} {follow}")]
+                    .into_iter()
+                    .map(|p| fold(p.trim().trim_end_matches(['.', ','])))
+                    .filter(|p| {
+                        p.split_whitespace().count() > fold(shown).split_whitespace().count()
+                    }),
+            );
+        }
         let in_an_article = article_sentences()
             .iter()
             .any(|sentence| phrases.iter().any(|p| sentence.contains(p.as_str())));
