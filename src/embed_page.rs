@@ -219,7 +219,11 @@ mod tests {
         let once = page(None, &[]).write(INDEX).unwrap().html;
         let twice = page(None, &[]).write(&once).unwrap().html;
         assert_eq!(once, twice);
-        assert_eq!(without_oembed_links(&once), INDEX, "the link is all that was added");
+        assert_eq!(
+            without_oembed_links(&once),
+            INDEX,
+            "the link is all that was added"
+        );
         assert_eq!(twice.matches("application/json+oembed").count(), 1);
         assert!(twice.contains("href=\"https://quiz.example/news/oembed.json\""));
         assert!(twice.contains("src=\"./boot.js"));

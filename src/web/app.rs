@@ -252,7 +252,8 @@ pub fn App(props: &AppProps) -> Html {
                 <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
                     base_url={props.base_url.clone()} classroom={props.config.classroom.unwrap_or(false)}
                     on_retry={dispatch.reform(|()| Msg::Quiz(Action::Retry))}
-                    on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })} />
+                    on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })}
+                    reveal={model.reader_acted} />
                 { reading_passage(&table, session) }
             </>
         },

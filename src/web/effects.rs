@@ -188,14 +188,8 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
-/// Moves keyboard and screen-reader focus to an element (the new question's heading).
-pub fn focus(node: &yew::NodeRef) {
-    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
-}
-
-/// Moves focus without scrolling anything: where the reader looks is `host::keep_in_view`'s
+/// Moves keyboard and screen-reader focus to an element (the new question's heading), without
+/// scrolling anything: where the reader looks is `host::keep_in_view`'s
 /// business (a focus scroll would move a host page for a widget that autostarted below the fold).
 pub fn focus_quietly(node: &yew::NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {

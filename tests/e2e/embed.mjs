@@ -1165,17 +1165,17 @@ const WP_MAX = 1000;
 const inView = (box, viewport) => box.top >= -1 && box.bottom <= viewport + 1;
 
 /**
- * The markup WordPress 6.1 writes for our oEmbed response (wp_filter_oembed_result: kses, the
- * secret in the src and in data-secret, the blockquote shown and the iframe clipped until the
- * frame speaks, sandbox="allow-scripts" security="restricted"), as tests/e2e/wordpress.mjs sees
- * the real WordPress write it.
+ * The markup WordPress 6.1 writes for our oEmbed response, byte for byte as the real WordPress
+ * of tests/e2e/wordpress.mjs caches and renders it (wp_filter_oembed_result: kses, the secret in
+ * the src and in data-secret, the blockquote shown and the iframe clipped until the frame speaks,
+ * sandbox="allow-scripts" security="restricted"; wpautop's paragraphs around both).
  */
 function wordpressMarkup(src, secret, { height = 640 } = {}) {
   const title = 'Carney in Kyiv: a sourced quiz';
   return (
-    `<blockquote class="wp-embedded-content" data-secret="${secret}"><a href="${src}">${title}</a></blockquote>` +
-    `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" ` +
-    `src="${src}#?secret=${secret}" data-secret="${secret}" width="100%" height="${height}" title="&#8220;${title}&#8221; &#8212; Sourced Quiz" frameborder="0"></iframe>`
+    `<blockquote class="wp-embedded-content" data-secret="${secret}"><p><a href="${src}">${title}</a></p></blockquote>\n` +
+    `<p><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" ` +
+    `title="${title}" src="${src}#?secret=${secret}" data-secret="${secret}" width="100%" height="${height}" frameborder="0"></iframe></p>`
   );
 }
 
