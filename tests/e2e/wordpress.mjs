@@ -81,12 +81,18 @@ async function setup() {
   const port = await freePort();
   const home = `http://127.0.0.1:${port}`;
   const log = fs.openSync(path.join(os.tmpdir(), `sq-wordpress-php-${port}.log`), 'w');
+  // Its own process group: PHP's server forks its workers, and all of them must stop with it.
   const php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WP_ROOT, path.join(WP, 'router.php')], {
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
     stdio: ['ignore', log, log],
+    detached: true,
   });
   const close = async () => {
-    php.kill();
+    try {
+      process.kill(-php.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
     await quiz.close();
     fs.rmSync(copy, { recursive: true, force: true });
     execFileSync(path.join(WP, 'setup'), ['stop'], { stdio: 'ignore' });

@@ -6,6 +6,10 @@
 $_SERVER['WORDPRESS_CONFIG'] = 'sourced-e2e';
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 $file = realpath($_SERVER['DOCUMENT_ROOT'] . $path);
+// Only WordPress's own files (Debian links a few to /etc/wordpress: those are WordPress's too).
+if ($file && strpos($file, '/usr/share/wordpress/') !== 0 && strpos($file, '/etc/wordpress/') !== 0) {
+    $file = false;
+}
 if ($file && is_file($file) && substr($file, -4) !== '.php') {
     return false;
 }
