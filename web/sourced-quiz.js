@@ -35,6 +35,7 @@ function say(host, text, role) {
 // a file cannot load (on another origin, most often a host that sends no CORS headers). The JS
 // glue and the wasm are fetched once, when the first widget comes within a viewport of being seen.
 let loaded;
+let failure;
 const load = () => (loaded ??= (async () => {
   let file = new URL(files.js, base);
   try {
@@ -47,9 +48,8 @@ const load = () => (loaded ??= (async () => {
     const cors = crossOrigin
       ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
       : '';
-    document.querySelectorAll(SELECTOR).forEach((host) => {
-      say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
-    });
+    failure = `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`;
+    document.querySelectorAll(SELECTOR).forEach((host) => say(host, failure, 'alert'));
     return null;
   }
 })());
@@ -64,7 +64,7 @@ const near = new IntersectionObserver((entries) => {
 
 async function mount(host) {
   const widget = await load();
-  if (!widget) return;
+  if (!widget) return void say(host, failure, 'alert');
   const shadow = host.shadowRoot;
   const loading = shadow.querySelector('.sq-boot') ?? say(host, 'Loading the quiz…', 'status');
   const style = document.createElement('link');
