@@ -23,6 +23,13 @@
 //   8. the demos in dist/examples load without console errors, CSP violations or widget warnings
 //   9. bad and unknown settings are reported, naming the key as the page spelled it
 //  10. axe-core on examples/two-widgets.html (both shadow roots), start, question and feedback
+//  11. WordPress's sandbox (sandbox="allow-scripts": an opaque origin, no forms, no storage) with
+//      the markup WordPress writes for our oEmbed and its real wp-embed.js: styled, every control
+//      works, no storage and no error, heights with the secret, the 1000 px cap
+//  12. oEmbed: `sourced embed-page` pages carry the link, their JSON is what WordPress needs
+//  13. lazy and stable: ≤ 5 KB and no wasm before the reader is near; CLS 0 as widgets start
+//  14. the reader's place after Check and Next (embed.js, pym.js, script mount), and no scroll
+//      the reader did not cause
 // Every page runs under a strict CSP (no inline script or style; host pages allow exactly the
 // quiz's origin), and every test fails on a console error, an uncaught page error, a failed
 // request or a CSP violation in any frame.
