@@ -80,7 +80,9 @@ async function setup() {
 
   const port = await freePort();
   const home = `http://127.0.0.1:${port}`;
-  const log = fs.openSync(path.join(os.tmpdir(), `sq-wordpress-php-${port}.log`), 'w');
+  // PHP's log, kept only when the suite cannot start (then it says why).
+  const logFile = path.join(os.tmpdir(), `sq-wordpress-php-${port}.log`);
+  const log = fs.openSync(logFile, 'w');
   // Its own process group: PHP's server forks its workers, and all of them must stop with it.
   const php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WP_ROOT, path.join(WP, 'router.php')], {
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
@@ -97,14 +99,19 @@ async function setup() {
     fs.rmSync(copy, { recursive: true, force: true });
     execFileSync(path.join(WP, 'setup'), ['stop'], { stdio: 'ignore' });
   };
+  const closeClean = async () => {
+    await close();
+    fs.rmSync(logFile, { force: true });
+  };
   try {
     const post = execFileSync('php', [path.join(WP, 'install.php'), home, pageUrl], { encoding: 'utf8' }).trim();
     assert(/^\d+$/.test(post), `install.php printed ${JSON.stringify(post)}, not a post id`);
     await waitForHttp(`${home}/`, "WordPress (PHP's built-in server)");
-    return { env: { base: home, home, post, pageUrl, quiz: quiz.base, setupSeconds }, close };
+    return { env: { base: home, home, post, pageUrl, quiz: quiz.base, setupSeconds }, close: closeClean };
   } catch (error) {
     await close();
-    throw error instanceof SetupFailure ? error : new SetupFailure(`the WordPress site could not be made: ${error.message}`);
+    const why = error instanceof SetupFailure ? error.message : `the WordPress site could not be made: ${error.message}`;
+    throw new SetupFailure(`${why} (PHP's log: ${logFile})`);
   }
 }
 
