@@ -712,3 +712,28 @@ fn no_options_length_points_at_a_status_checks_key() {
         share(shortest)
     );
 }
+
+#[test]
+fn a_quiz_of_mixed_kinds_shows_no_status_checks_wrong_option_twice() {
+    // An option seen in an earlier question is struck without reading: "it was wrong before".
+    // Only a lesson of source checks alone (every tenth quiz here) or a quiz of more than ten
+    // questions may reuse them, to have enough claims left to ask.
+    let mut problems = Vec::new();
+    for (i, quiz) in quizzes().iter().enumerate() {
+        if quiz.len() > 10 || quiz.iter().all(|q| q.kind == QuestionKind::SourceCheck) {
+            continue;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for question in quiz.iter().filter(|q| q.prompt.starts_with("Which of these claims")) {
+            let Body::Choice { options, correct } = &question.body else {
+                continue;
+            };
+            for (j, option) in options.iter().enumerate() {
+                if j != *correct && !seen.insert(option.clone()) {
+                    problems.push(format!("quiz {i}: `{option}` is offered twice"));
+                }
+            }
+        }
+    }
+    fail_if_any(problems);
+}

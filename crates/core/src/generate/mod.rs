@@ -49,8 +49,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     let mut dice = Dice::seeded(spec.seed);
     let plans = generator.plans();
     let mut used = PerFact::filled(generator.table(), false);
-    // Facts a source check showed as a foil: later ones prefer them, since a claim shown as an
-    // option cannot be asked afterwards, and new foils would leave fewer claims to ask.
+    // Facts a source check showed as a foil: later ones show others (see `source_check`).
     let mut foiled = PerFact::filled(generator.table(), false);
     let mut uses = Uses::new(prepared.topics.len());
     // A source-check lesson (only that kind asked) rotates through its angles first: what the

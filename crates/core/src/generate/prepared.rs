@@ -24,6 +24,9 @@ pub struct Prepared {
     pub(super) plans: Vec<Plan>,
     pub(super) pools: Pools,
     pub(super) foils: Foils,
+    /// Whether a fact can be asked as a source check: a lesson of source checks only prefers
+    /// foils that cannot, which keep no question out of it.
+    pub(super) checkable: PerFact<bool>,
     /// The reading passages, worked out by the first reading quiz or view that needs them.
     passages: OnceLock<Vec<Passage>>,
 }
@@ -69,12 +72,23 @@ impl Prepared {
             topics: table.topics(),
             pools: Pools::new(&table),
             foils: Foils::new(&table),
+            checkable: PerFact::filled(&table, false),
             facts,
             plans: Vec::new(),
             passages: OnceLock::new(),
             table,
         };
         prepared.plans = prepared.single_fact_plans();
+        for plan in &prepared.plans {
+            if let Plan::Single {
+                kind: QuestionKind::SourceCheck,
+                fact,
+                ..
+            } = *plan
+            {
+                prepared.checkable[fact] = true;
+            }
+        }
         prepared
     }
 

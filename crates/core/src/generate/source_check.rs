@@ -135,7 +135,8 @@ pub(super) fn comparable_lengths(foil: usize, key: usize) -> bool {
 
 impl Generator<'_> {
     /// A source check about fact `f`, and the facts its options show (foils not yet asked in this
-    /// quiz, `used`, preferably shown before, `foiled`, and none of one group).
+    /// quiz, `used`, none of one group, and not shown before, `foiled`, except in a lesson of
+    /// source checks only, which needs its claims to ask).
     pub(super) fn source_check(
         &self,
         f: FactIdx,
@@ -167,9 +168,7 @@ impl Generator<'_> {
         // confirmed one the shortest: length alone would point at the key. So the foils are about
         // as long as the key, and how many are shorter than it is drawn, so that the key is the
         // longest option as often as the shortest. Claims that state a copy error's correction
-        // come last, then those in a group (a grouped foil keeps its whole group out of the quiz);
-        // among the rest, foils shown before come first (a fact shown as an option is not asked
-        // later: new ones would leave fewer to ask).
+        // come last, then those in a group (a grouped foil keeps its whole group out of the quiz).
         let len = |c: FactIdx| claim_len(self.prepared, c);
         let key_len = len(f);
         let near = |c: FactIdx| comparable_lengths(len(c), key_len);
@@ -178,13 +177,33 @@ impl Generator<'_> {
                 !near(c),
                 self.prepared.foils.spoils(c),
                 !self.prepared.facts[c].siblings.is_empty(),
-                !foiled[c],
             )
         });
+        // A quiz shows a claim once if it can, or a student strikes the option seen before
+        // without reading. A lesson of source checks only, or a quiz longer than ten, would run
+        // short of claims to ask (a claim shown is not asked after), so it shows first the claims
+        // it could not ask anyway, then those it showed before.
+        let frugal = self.spec.source_checks_only() || self.spec.count > 10;
+        let fresh = |c: FactIdx| {
+            if frugal {
+                !self.prepared.checkable[c] || foiled[c]
+            } else {
+                !foiled[c]
+            }
+        };
         let shorter_wanted = dice.below(4);
         let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
-        // First by length and side, then by side alone; then, if that left gaps, any foil that fits.
-        for (need_near, need_side) in [(true, true), (false, true), (false, false)] {
+        // By length and side, then by side alone, then any; fresh claims first within each (a
+        // frugal quiz), or before all of them (any other, where a repeat is the worse cue).
+        let tiers = [(true, true), (false, true), (false, false)];
+        let mut passes = Vec::with_capacity(6);
+        for need_fresh in [true, false] {
+            for (i, &(need_near, need_side)) in tiers.iter().enumerate() {
+                passes.push((frugal as usize * i, need_fresh, need_near, need_side));
+            }
+        }
+        passes.sort_by_key(|&(rank, need_fresh, _, _)| (rank, !need_fresh));
+        for (_, need_fresh, need_near, need_side) in passes {
             for &c in &candidates {
                 let fits = foils.len() < 3
                     && !foils.contains(&c)
@@ -197,7 +216,11 @@ impl Generator<'_> {
                 } else {
                     foils.len() - shorter < 3 - shorter_wanted
                 };
-                if fits && (near(c) || !need_near) && (side_open || !need_side) {
+                if fits
+                    && (fresh(c) || !need_fresh)
+                    && (near(c) || !need_near)
+                    && (side_open || !need_side)
+                {
                     foils.push(c);
                 }
             }
