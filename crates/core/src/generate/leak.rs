@@ -6,36 +6,33 @@ use crate::question::{Body, Question};
 use crate::table::FactIdx;
 use crate::text::fold;
 
-/// What would give a question's answer away if another question printed it: its facts'
-/// distinctive answers (names, places, sums) and their claims, folded.
-pub(super) fn keys(prepared: &Prepared, facts: &[FactIdx]) -> Vec<String> {
+/// What would give a fact's answer away if another question printed it: its distinctive
+/// answer (a name, place or sum) and its claim, folded. Worked out once per table.
+pub(super) fn keys(prepared: &Prepared, f: FactIdx) -> Vec<String> {
     let table = prepared.table();
-    let mut keys = Vec::new();
-    for &f in facts {
-        let fact = &table[f];
-        keys.push(fold(&prepared.facts[f].claim));
-        match fact.answer() {
-            // A speaker's name is no giveaway of who said which words: "Mark Carney" is in half
-            // the prompts, and a who-said question offers four people of the story anyway.
-            Value::Text(text)
-                if !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker)
-                    && text.chars().count() >= 4 =>
-            {
-                keys.push(fold(text));
-                keys.extend(
-                    fact.spellings
-                        .iter()
-                        .filter(|s| s.chars().count() >= 4)
-                        .map(|s| fold(s)),
-                );
-            }
-            Value::Money(money) => keys.push(fold(&spell_amount(money.amount))),
-            _ => {}
+    let fact = &table[f];
+    let mut keys = vec![fold(&prepared.facts[f].claim)];
+    match fact.answer() {
+        // A speaker's name is no giveaway of who said which words: "Mark Carney" is in half
+        // the prompts, and a who-said question offers four people of the story anyway.
+        Value::Text(text)
+            if !matches!(fact.kind, AnswerKind::SourceError | AnswerKind::Speaker)
+                && text.chars().count() >= 4 =>
+        {
+            keys.push(fold(text));
+            keys.extend(
+                fact.spellings
+                    .iter()
+                    .filter(|s| s.chars().count() >= 4)
+                    .map(|s| fold(s)),
+            );
         }
-        // An error check's answer is the other reports' wording ("deterrence").
-        if let Some(correct) = fact.correct.as_deref().filter(|c| c.chars().count() >= 4) {
-            keys.push(fold(correct));
-        }
+        Value::Money(money) => keys.push(fold(&spell_amount(money.amount))),
+        _ => {}
+    }
+    // An error check's answer is the other reports' wording ("deterrence").
+    if let Some(correct) = fact.correct.as_deref().filter(|c| c.chars().count() >= 4) {
+        keys.push(fold(correct));
     }
     keys
 }

@@ -2,12 +2,13 @@
 
 use super::cloze::{self, ClozeSite};
 use super::distractors::{conflict_options, distractors};
-use super::explain::explain;
+use super::explain::{context, explain, support};
+use super::leak;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
 use super::plan::{Plan, TopicIdx};
 use super::source_check::Foils;
-use crate::fact::{AnswerKind, Fact, Topic, Value};
+use crate::fact::{AnswerKind, Evidence, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
 use crate::table::{FactIdx, FactTable, PerFact};
@@ -39,6 +40,11 @@ pub(super) struct FactPrep {
     pub(super) answer: String,
     pub(super) claim: String,
     pub(super) explanation: String,
+    /// The quotes that state its answer (then its correction's), and those that only set the scene.
+    pub(super) quotes: Vec<Evidence>,
+    pub(super) context: Vec<Evidence>,
+    /// What would give its answer away if another question printed it (see `leak::keys`).
+    pub(super) leak_keys: Vec<String>,
     /// The other facts of its `group`: a quiz that asks or shows it asks and shows none of them.
     pub(super) siblings: Vec<FactIdx>,
 }
@@ -53,6 +59,9 @@ impl Prepared {
                 cloze: cloze::sites(fact),
                 claim: fact.claim_with(&answer),
                 explanation: explain(&table, fact),
+                quotes: support(fact).cloned().collect(),
+                context: context(fact).cloned().collect(),
+                leak_keys: Vec::new(),
                 answer,
                 siblings: fact.group.as_ref().map_or(Vec::new(), |group| {
                     table
@@ -75,6 +84,9 @@ impl Prepared {
             table,
         };
         prepared.plans = prepared.single_fact_plans();
+        for f in prepared.table.indexed().map(|(f, _)| f).collect::<Vec<_>>() {
+            prepared.facts[f].leak_keys = leak::keys(&prepared, f);
+        }
         prepared
     }
 
