@@ -37,5 +37,15 @@ fn main() {
         return;
     }
     let json = serde_json::to_string(&table).expect("a verified table always serializes");
+    // The browser folds case without Unicode's tables (`text::lower`): exact for this table's
+    // every character, or the build stops here.
+    if let Some(c) = sourced_core::text::case_mismatch(&json) {
+        panic!(
+            "the fact table in {} holds {c:?} (U+{:04X}), whose case the widget cannot fold without \
+             Unicode tables; add its block to sourced_core::text::lower",
+            dir.display(),
+            c as u32
+        );
+    }
     std::fs::write(&out, json).expect("OUT_DIR is writable");
 }

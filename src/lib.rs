@@ -23,3 +23,17 @@ pub fn embedded_table() -> Result<FactTable, String> {
     serde_json::from_str(EMBEDDED_TABLE_JSON)
         .map_err(|e| format!("the embedded fact table is unreadable: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_table_folds_as_unicode_would() {
+        // The browser's fold has no Unicode tables (`text::lower`); on this table it must not matter.
+        let text = serde_json::to_string(&embedded_table().expect("verified")).unwrap();
+        assert_eq!(sourced_core::text::case_mismatch(&text), None);
+        let unicode = sourced_core::text::normalize_whitespace(&text).to_lowercase();
+        assert_eq!(sourced_core::text::fold(&text), unicode);
+    }
+}

@@ -38,7 +38,9 @@ fn tokens(text: &str) -> Vec<String> {
                 ',' | ';' | ':' | '"' | '“' | '”' | '’' | '\'' | '!' | '?'
             )
         })
-        .to_lowercase()
+        .chars()
+        .map(crate::text::lower)
+        .collect::<String>()
     })
     .filter(|word| !word.is_empty())
     .collect()
@@ -101,7 +103,7 @@ pub fn states_money(text: &str, money: &Money) -> Result<(), String> {
             ));
         }
     }
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase(text);
     let says = |words: &[&str]| words.iter().any(|word| lower.contains(word));
     match money.currency {
         Currency::Cad if !says(&["canadian dollar", "c$", "cad"]) => {
@@ -147,7 +149,7 @@ fn month_of(token: &str) -> Option<u8> {
     MONTHS
         .iter()
         .position(|month| {
-            let month = month.to_lowercase();
+            let month = crate::text::lowercase(month);
             month == token
                 || (token.len() == 3 && month.starts_with(token))
                 || (token == "sept" && month == "september")

@@ -4,7 +4,7 @@ use super::prepared::Prepared;
 use crate::fact::{spell_amount, AnswerKind, Value};
 use crate::question::{Body, Question};
 use crate::table::FactIdx;
-use crate::text::fold;
+use crate::text::{fold, is_word_char};
 
 /// What would give a fact's answer away if another question printed it: its distinctive
 /// answer (a name, place or sum) and its claim, folded. Worked out once per table.
@@ -57,11 +57,60 @@ pub(super) fn shown(question: &Question) -> String {
 pub(super) fn states(shown: &str, keys: &[String]) -> bool {
     keys.iter().any(|key| {
         !key.is_empty()
-            && shown.match_indices(key.as_str()).any(|(at, _)| {
+            && matches(shown, key).any(|at| {
                 let before = shown[..at].chars().last();
                 let after = shown[at + key.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric())
+                before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c))
             })
     })
+}
+
+/// Where `key` occurs in `text`, leftmost first and not overlapping (as `str::match_indices`).
+/// A plain scan: this runs for every key against every question drawn, and most keys never
+/// occur, so a searcher's set-up per key (two-way) costs more than it saves.
+fn matches<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = usize> + 't {
+    let (text, key) = (text.as_bytes(), key.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let first = *key.first()?;
+        while from + key.len() <= text.len() {
+            let at = from;
+            from += 1;
+            // UTF-8: a key starts with a leading byte, so any match starts at a char boundary.
+            if text[at] == first && text[at..].starts_with(key) {
+                from = at + key.len();
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_leftmost_and_do_not_overlap_as_match_indices() {
+        for (text, key) in [
+            ("aaaa", "aa"),
+            ("xab ab ab", "ab ab"),
+            ("kyiv", "kyiv"),
+            ("", "a"),
+            ("a", "ab"),
+            ("é é", "é"),
+        ] {
+            let ours: Vec<usize> = matches(text, key).collect();
+            let std: Vec<usize> = text.match_indices(key).map(|(at, _)| at).collect();
+            assert_eq!(ours, std, "{text:?} / {key:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_leaks_only_as_a_whole_word() {
+        // As with match_indices, the first (inner-word) match hides the overlapping one.
+        assert!(!states("xab ab ab", &["ab ab".to_string()]));
+        assert!(states("the kyiv report", &["kyiv".to_string()]));
+        assert!(!states("the kyivan report", &["kyiv".to_string()]));
+    }
 }
