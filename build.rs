@@ -1,4 +1,4 @@
-//! Verifies `questions/` at build time and embeds the verified table as compact JSON: a bad table fails the build.
+//! Verifies `questions/` at build time and embeds the verified table packed (`sourced_core::packed`): a bad table fails the build.
 
 use std::path::Path;
 
@@ -14,7 +14,7 @@ fn main() {
     let read =
         |relative: &str| std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string());
     let (table, problems) = sourced_core::load::load_and_verify(&read);
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.json");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.bin");
     if !problems.is_empty() {
         for problem in &problems {
             println!("cargo:warning={}/{problem}", dir.display());
@@ -29,11 +29,8 @@ fn main() {
         if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
             panic!("{summary}");
         }
-        std::fs::write(
-            &out,
-            serde_json::to_string(&summary).expect("a string serializes"),
-        )
-        .expect("OUT_DIR is writable");
+        // Text, not a packed table (which starts `SQT1`): `embedded_table` returns it as the error.
+        std::fs::write(&out, summary).expect("OUT_DIR is writable");
         return;
     }
     let json = serde_json::to_string(&table).expect("a verified table always serializes");
@@ -47,5 +44,5 @@ fn main() {
             c as u32
         );
     }
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    std::fs::write(&out, sourced_core::packed::pack(&table)).expect("OUT_DIR is writable");
 }

@@ -45,7 +45,7 @@ fn documents(spec: QuizSpec, class_code: Option<&str>) -> Vec<(String, String)> 
     let name = spec.query();
     let mut session = Session::new(prepared(), spec);
     let mut out = Vec::new();
-    let progress = |session: &Session| serde_json_progress(&session.progress);
+    let progress = |session: &Session| session.progress.to_json();
     out.push((format!("{name} ready"), events_json(&context().ready(None))));
     for i in 0..session.quiz.questions.len() {
         let question = session.quiz.questions[i].clone();
@@ -79,11 +79,60 @@ fn documents(spec: QuizSpec, class_code: Option<&str>) -> Vec<(String, String)> 
 }
 
 fn events_json(event: &sourced_quiz::events::HostEvent) -> String {
-    serde_json::to_string(event).unwrap()
+    event.to_json()
 }
 
-fn serde_json_progress(progress: &Progress) -> String {
-    serde_json::to_string(progress).unwrap()
+#[test]
+fn saved_progress_loads_as_serde_json_loaded_it() {
+    let saves: Vec<(String, String)> = fixtures()
+        .into_iter()
+        .filter(|(name, _)| name.contains(" progress "))
+        .collect();
+    assert!(saves.len() > 50);
+    for (name, save) in saves {
+        let save = decode(&save);
+        let serde: Progress = serde_json::from_str(&save).unwrap();
+        assert_eq!(Progress::from_json(&save), Ok(serde), "{name}");
+    }
+}
+
+#[test]
+fn saves_of_older_builds_still_load_and_broken_ones_are_refused() {
+    // Before times and drafts were saved (older builds), and one with a typed number and a draft.
+    let old = r#"{"spec":{"seed":42,"count":10,"topics":["aid"],"kinds":["numeric"],"difficulty":"hard"},"answers":[{"number":1500.0},{"text":"Kyiv"}],"showing_feedback":true}"#;
+    let progress = Progress::from_json(old).expect("an old save loads");
+    assert_eq!(progress, serde_json::from_str::<Progress>(old).unwrap());
+    assert_eq!(progress.elapsed_ms, Vec::<u64>::new());
+    let draft = r#"{"spec":{"seed":7,"count":5,"topics":[],"kinds":[],"difficulty":null,"passage":2},"answers":[{"pairs":[1,0]},{"order":[2,0,1]},{"choice":3}],"showing_feedback":false,"elapsed_ms":[1200,800,50],"draft":{"choice":null,"text":"2,5","pairs":[null,1],"order":[]}}"#;
+    let progress = Progress::from_json(draft).expect("a save with a draft loads");
+    assert_eq!(progress, serde_json::from_str::<Progress>(draft).unwrap());
+    assert_eq!(progress.to_json(), draft);
+    for (broken, why) in [
+        ("", "expected a value at byte 0"),
+        ("{}", "no spec"),
+        (
+            r#"{"spec":{"seed":1,"count":5},"answers":[{"choice":-1}],"showing_feedback":true}"#,
+            "a choice is not a count",
+        ),
+        (
+            r#"{"spec":{"seed":1,"count":5,"kinds":["essay"]},"answers":[],"showing_feedback":false}"#,
+            r#"unknown kind "essay""#,
+        ),
+        (
+            r#"{"spec":{"seed":1,"count":5},"answers":[{"number":"1"}],"showing_feedback":false}"#,
+            "a number is not a number",
+        ),
+    ] {
+        assert_eq!(
+            Progress::from_json(broken),
+            Err(why.to_string()),
+            "{broken}"
+        );
+        assert!(
+            serde_json::from_str::<Progress>(broken).is_err(),
+            "serde_json refused it too: {broken}"
+        );
+    }
 }
 
 fn specs() -> Vec<(QuizSpec, Option<&'static str>)> {
@@ -116,6 +165,23 @@ fn encode(document: &str) -> String {
         .replace('\\', "\\\\")
         .replace('\n', "\\n")
         .replace('\r', "\\r")
+}
+
+fn decode(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }
 
 fn fixtures() -> Vec<(String, String)> {
@@ -161,4 +227,40 @@ fn documents_are_byte_identical_to_the_serde_json_build() {
         assert_eq!(name, fixture_name);
         assert_eq!(&encode(doc), fixture, "{name}");
     }
+}
+
+#[test]
+fn every_numeric_key_prints_as_its_float_did() {
+    // Exports and xAPI print answer ± tolerance exactly now; for this table that is the text the
+    // float sums printed before, for every numeric question any seed can draw.
+    let mut spec = QuizSpec::new(0, 50);
+    spec.kinds = vec![sourced_core::QuestionKind::Numeric];
+    let mut seen = 0;
+    for seed in 0..40 {
+        spec.seed = seed;
+        for question in sourced_core::generate(prepared(), &spec).questions {
+            let Body::Numeric {
+                answer, tolerance, ..
+            } = question.body
+            else {
+                continue;
+            };
+            let (a, t) = (answer.to_f64(), tolerance.to_f64());
+            let (low, high) = sourced_core::question::admitted_range(answer, tolerance);
+            assert_eq!(answer.to_string(), a.to_string());
+            assert_eq!(tolerance.to_string(), t.to_string());
+            assert_eq!(
+                low.to_string(),
+                (a - t).to_string(),
+                "{answer} - {tolerance}"
+            );
+            assert_eq!(
+                high.to_string(),
+                (a + t).to_string(),
+                "{answer} + {tolerance}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 100, "{seen} numeric questions");
 }
