@@ -69,18 +69,17 @@ pub(super) fn states(shown: &str, keys: &[String]) -> bool {
 /// A plain scan: this runs for every key against every question drawn, and most keys never
 /// occur, so a searcher's set-up per key (two-way) costs more than it saves.
 fn matches<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = usize> + 't {
-    let (text, key) = (text.as_bytes(), key.as_bytes());
     let mut from = 0;
     std::iter::from_fn(move || {
-        let first = *key.first()?;
-        while from + key.len() <= text.len() {
-            let at = from;
-            from += 1;
-            // UTF-8: a key starts with a leading byte, so any match starts at a char boundary.
-            if text[at] == first && text[at..].starts_with(key) {
+        let first = key.chars().next()?;
+        // `find(char)` jumps with memchr; most keys' first letter is rare enough.
+        while let Some(offset) = text.get(from..)?.find(first) {
+            let at = from + offset;
+            if text[at..].starts_with(key) {
                 from = at + key.len();
                 return Some(at);
             }
+            from = at + first.len_utf8();
         }
         None
     })

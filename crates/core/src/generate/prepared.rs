@@ -11,6 +11,7 @@ use super::source_check::Foils;
 use crate::fact::{AnswerKind, Evidence, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
+use crate::source::SourceId;
 use crate::table::{FactIdx, FactTable, PerFact};
 use std::sync::OnceLock;
 
@@ -45,6 +46,9 @@ pub(super) struct FactPrep {
     pub(super) context: Vec<Evidence>,
     /// What would give its answer away if another question printed it (see `leak::keys`).
     pub(super) leak_keys: Vec<String>,
+    /// The sentences its quotes stand in (each report's sentence once, as an index into the
+    /// table's distinct sentences): source checks never show two claims from one sentence.
+    pub(super) sentences: Vec<u32>,
     /// The other facts of its `group`: a quiz that asks or shows it asks and shows none of them.
     pub(super) siblings: Vec<FactIdx>,
 }
@@ -62,6 +66,7 @@ impl Prepared {
                 quotes: support(fact).cloned().collect(),
                 context: context(fact).cloned().collect(),
                 leak_keys: Vec::new(),
+                sentences: Vec::new(),
                 answer,
                 siblings: fact.group.as_ref().map_or(Vec::new(), |group| {
                     table
@@ -84,7 +89,26 @@ impl Prepared {
             table,
         };
         prepared.plans = prepared.single_fact_plans();
-        for f in prepared.table.indexed().map(|(f, _)| f).collect::<Vec<_>>() {
+        let mut distinct: Vec<(&SourceId, String)> = Vec::new();
+        let mut sentences = Vec::new();
+        for (_, fact) in prepared.table.indexed() {
+            let mut ids = Vec::new();
+            for e in fact.all_evidence() {
+                let sentence = (&e.source, format!("{}{}{}", e.lead, e.quote, e.tail));
+                let id = match distinct.iter().position(|d| *d == sentence) {
+                    Some(id) => id,
+                    None => {
+                        distinct.push(sentence);
+                        distinct.len() - 1
+                    }
+                };
+                ids.push(id as u32);
+            }
+            sentences.push(ids);
+        }
+        for (f, ids) in sentences.into_iter().enumerate() {
+            let f = FactIdx(f);
+            prepared.facts[f].sentences = ids;
             prepared.facts[f].leak_keys = leak::keys(&prepared, f);
         }
         prepared
@@ -100,6 +124,12 @@ impl Prepared {
     pub fn passages(&self) -> &[Passage] {
         self.passages
             .get_or_init(|| reading::passages(&self.table, &self.askable()))
+    }
+
+    /// Whether two facts quote the same sentence of the same report.
+    pub(super) fn share_a_sentence(&self, a: FactIdx, b: FactIdx) -> bool {
+        let theirs = &self.facts[b].sentences;
+        self.facts[a].sentences.iter().any(|s| theirs.contains(s))
     }
 
     pub(super) fn topic_index(&self, topic: &Topic) -> TopicIdx {

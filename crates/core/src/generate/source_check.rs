@@ -85,18 +85,6 @@ impl Foils {
     }
 }
 
-/// Whether two facts quote the same sentence of the same report.
-fn share_a_sentence(a: &Fact, b: &Fact) -> bool {
-    fn bytes(e: &Evidence) -> impl Iterator<Item = u8> + '_ {
-        e.lead.bytes().chain(e.quote.bytes()).chain(e.tail.bytes())
-    }
-    let len = |e: &Evidence| e.lead.len() + e.quote.len() + e.tail.len();
-    a.all_evidence().any(|x| {
-        b.all_evidence()
-            .any(|y| x.source == y.source && len(x) == len(y) && bytes(x).eq(bytes(y)))
-    })
-}
-
 impl Generator<'_> {
     /// A source check about fact `f`, and the facts its options show (foils not yet asked or
     /// shown in this quiz, `used`, and none of one group).
@@ -116,14 +104,13 @@ impl Generator<'_> {
         let siblings = |a: FactIdx, b: FactIdx| self.prepared.facts[a].siblings.contains(&b);
         // Foils never quote a sentence the key or another foil quotes: two claims from one
         // sentence are the same report's words, whatever their status says.
-        let table = self.table();
         let mut candidates: Vec<FactIdx> = self
             .prepared
             .foils
             .against(fact.status)
             .iter()
             .copied()
-            .filter(|&c| !used[c] && !siblings(f, c) && !share_a_sentence(fact, &table[c]))
+            .filter(|&c| !used[c] && !siblings(f, c) && !self.prepared.share_a_sentence(f, c))
             .collect();
         dice.shuffle(&mut candidates);
         // Foils without a group first: a grouped foil keeps its whole group out of the quiz.
@@ -131,9 +118,9 @@ impl Generator<'_> {
         let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
         for c in candidates {
             if foils.len() < 3
-                && foils.iter().all(|&other| {
-                    !siblings(other, c) && !share_a_sentence(&table[other], &table[c])
-                })
+                && foils
+                    .iter()
+                    .all(|&other| !siblings(other, c) && !self.prepared.share_a_sentence(other, c))
             {
                 foils.push(c);
             }
