@@ -13,7 +13,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.join("sources").display());
     let read =
         |relative: &str| std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string());
-    let (table, problems) = sourced_core::load::load_and_verify(&read);
+    let (mut table, problems) = sourced_core::load::load_and_verify(&read);
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.bin");
     if !problems.is_empty() {
         for problem in &problems {
@@ -43,6 +43,13 @@ fn main() {
             dir.display(),
             c as u32
         );
+    }
+    // The reasons a fact is never asked as a kind are for the table's authors (`sourced facts
+    // --json` prints them); the browser reads only the kinds, so its copy goes without.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        for avoid in table.facts.iter_mut().flat_map(|f| &mut f.avoid) {
+            avoid.why.clear();
+        }
     }
     std::fs::write(&out, sourced_core::packed::pack(&table)).expect("OUT_DIR is writable");
 }
