@@ -13,15 +13,47 @@ pub mod web;
 pub use sourced_core as core;
 use sourced_core::FactTable;
 
-/// The fact table verified at build time (see `build.rs`), as compact JSON.
-pub const EMBEDDED_TABLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.json"));
+/// The fact table verified at build time (see `build.rs`), packed (`sourced_core::packed`).
+pub const EMBEDDED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/facts.bin"));
 
 /// The verified fact table this build shipped with.
 pub fn embedded_table() -> Result<FactTable, String> {
-    // A table that failed verification is embedded (natively only) as a JSON string saying why.
-    if let Ok(problem) = serde_json::from_str::<String>(EMBEDDED_TABLE_JSON) {
-        return Err(problem);
+    // A table that failed verification is embedded (natively only) as the text saying why.
+    if !EMBEDDED_TABLE.starts_with(b"SQT1") {
+        return Err(String::from_utf8_lossy(EMBEDDED_TABLE).into_owned());
     }
-    serde_json::from_str(EMBEDDED_TABLE_JSON)
+    sourced_core::packed::unpack(EMBEDDED_TABLE)
         .map_err(|e| format!("the embedded fact table is unreadable: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_table_folds_as_unicode_would() {
+        // The browser's fold has no Unicode tables (`text::lower`); on this table it must not matter.
+        let text = serde_json::to_string(&embedded_table().expect("verified")).unwrap();
+        assert_eq!(sourced_core::text::case_mismatch(&text), None);
+        let unicode = sourced_core::text::normalize_whitespace(&text).to_lowercase();
+        assert_eq!(sourced_core::text::fold(&text), unicode);
+    }
+
+    #[test]
+    fn the_packed_table_round_trips_and_damage_is_an_error() {
+        let table = embedded_table().expect("verified");
+        let packed = sourced_core::packed::pack(&table);
+        assert_eq!(packed, EMBEDDED_TABLE);
+        assert_eq!(sourced_core::packed::unpack(&packed).as_ref(), Ok(&table));
+        // Cut short or with a byte changed: an error or (a changed letter) another table, never a panic.
+        for at in (0..packed.len()).step_by(packed.len() / 500) {
+            assert!(
+                sourced_core::packed::unpack(&packed[..at]).is_err(),
+                "cut at {at}"
+            );
+            let mut damaged = packed.clone();
+            damaged[at] ^= 0xff;
+            let _ = sourced_core::packed::unpack(&damaged);
+        }
+    }
 }

@@ -126,7 +126,7 @@ fn every_article_offers_passages() {
 
 #[test]
 fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
-    let fresh: FactTable = serde_json::from_str(sourced_quiz::EMBEDDED_TABLE_JSON).unwrap();
+    let fresh: FactTable = sourced_quiz::embedded_table().unwrap();
     assert_eq!(Prepared::new(fresh).passages(), prepared().passages());
     let bare = FactTable {
         sources: table()

@@ -14,7 +14,7 @@ mod zip;
 
 pub use zip::crc32;
 
-use sourced_core::text::QuoteSetting;
+use sourced_core::text::{lowercase, QuoteSetting};
 use sourced_core::{Evidence, FactTable, Question, Quiz, Status};
 use xml::escape;
 
@@ -230,7 +230,7 @@ fn question_name(number: usize, question: &Question) -> String {
 fn accepted_spellings(accepted: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let fresh = |out: &Vec<String>, s: &str| {
-        !s.is_empty() && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase())
+        !s.is_empty() && !out.iter().any(|o| lowercase(o) == lowercase(s))
     };
     for answer in accepted {
         if fresh(&out, answer) {

@@ -153,7 +153,7 @@ fn storage() -> Option<Storage> {
 /// Saved progress, or `None` when there is none or it is unreadable (corrupt, older version).
 pub fn load_progress(key: &str) -> Option<Progress> {
     let text = storage()?.get_item(key).ok()??;
-    match serde_json::from_str(&text) {
+    match Progress::from_json(&text) {
         Ok(progress) => Some(progress),
         Err(error) => {
             warn(&format!(
@@ -166,8 +166,8 @@ pub fn load_progress(key: &str) -> Option<Progress> {
 
 /// Saves progress; a full or forbidden storage is ignored, since the quiz still works without it.
 pub fn save_progress(key: &str, progress: &Progress) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(progress)) {
-        if storage.set_item(key, &text).is_err() {
+    if let Some(storage) = storage() {
+        if storage.set_item(key, &progress.to_json()).is_err() {
             warn("sourced-quiz: could not save progress (storage full or forbidden)");
         }
     }

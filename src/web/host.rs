@@ -43,10 +43,7 @@ impl HostLink {
 
     /// Dispatches `event` on the mount element and posts it to the configured host origin.
     pub fn emit(&self, event: &HostEvent) {
-        let Ok(json) = serde_json::to_string(event) else {
-            return;
-        };
-        let Ok(detail) = js_sys::JSON::parse(&json) else {
+        let Ok(detail) = js_sys::JSON::parse(&event.to_json()) else {
             return;
         };
         let init = CustomEventInit::new();

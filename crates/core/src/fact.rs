@@ -362,9 +362,7 @@ impl fmt::Display for Value {
 
 /// "a" or "an" before `word`, by its sound as far as spelling tells (an hour, a one-off, a European).
 pub fn indefinite_article(word: &str) -> &'static str {
-    let lower = word
-        .trim_start_matches(['“', '"', '‘', '\''])
-        .to_lowercase();
+    let lower = crate::text::lowercase(word.trim_start_matches(['“', '"', '‘', '\'']));
     let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u'])
         && !["one", "eu", "uni", "use", "usu", "ukr", "u.s", "ura"]
             .iter()

@@ -69,8 +69,9 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     // A reset with no question built since the last one means nothing more can be asked.
     let mut built_since_reset = true;
     let mut best: Vec<usize> = Vec::with_capacity(plans.len());
-    // Per question asked: its facts, what it shows, and what would give its answer away.
-    let mut asked: Vec<(Vec<FactIdx>, String, Vec<String>)> = Vec::with_capacity(spec.count);
+    // Per question asked: its facts and what it shows (what would give its facts' answers away
+    // is `Prepared`'s per-fact `leak_keys`).
+    let mut asked: Vec<(Vec<FactIdx>, String)> = Vec::with_capacity(spec.count);
     while questions.len() < spec.count {
         // Prefer the least-used angle (in a source-check lesson), then topic, then kind; the dice break ties.
         best.clear();
@@ -117,13 +118,17 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             // The facts it asks come first; a source check's foils (only shown) follow.
             let own = facts[..question.fact_ids.len().min(facts.len())].to_vec();
             let shown = leak::shown(&question);
-            let keys = leak::keys(prepared, &own);
-            let fair = asked.iter().all(|(their_facts, their_shown, their_keys)| {
+            let states = |shown: &str, facts: &[FactIdx]| {
+                facts
+                    .iter()
+                    .any(|&f| leak::states(shown, &prepared.facts[f].leak_keys))
+            };
+            let fair = asked.iter().all(|(their_facts, their_shown)| {
                 their_facts.iter().any(|f| own.contains(f))
-                    || (!leak::states(&shown, their_keys) && !leak::states(their_shown, &keys))
+                    || (!states(&shown, their_facts) && !states(their_shown, &own))
             });
             fair.then(|| {
-                asked.push((own, shown, keys));
+                asked.push((own, shown));
                 (question, facts)
             })
         });

@@ -6,7 +6,7 @@ use super::explain::correcting_reports;
 use super::leak;
 use super::words::{fill, ENGLISH};
 use super::Generator;
-use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
+use crate::fact::{AnswerKind, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceKind;
 use crate::table::{FactIdx, FactTable, PerFact};
@@ -110,18 +110,6 @@ impl Foils {
     }
 }
 
-/// Whether two facts quote the same sentence of the same report.
-fn share_a_sentence(a: &Fact, b: &Fact) -> bool {
-    fn bytes(e: &Evidence) -> impl Iterator<Item = u8> + '_ {
-        e.lead.bytes().chain(e.quote.bytes()).chain(e.tail.bytes())
-    }
-    let len = |e: &Evidence| e.lead.len() + e.quote.len() + e.tail.len();
-    a.all_evidence().any(|x| {
-        b.all_evidence()
-            .any(|y| x.source == y.source && len(x) == len(y) && bytes(x).eq(bytes(y)))
-    })
-}
-
 /// A prepared claim's length in characters, as a reader sees it.
 pub(super) fn claim_len(prepared: &super::Prepared, f: FactIdx) -> usize {
     prepared.facts[f].claim.chars().count()
@@ -154,14 +142,13 @@ impl Generator<'_> {
         let siblings = |a: FactIdx, b: FactIdx| self.prepared.facts[a].siblings.contains(&b);
         // Foils never quote a sentence the key or another foil quotes: two claims from one
         // sentence are the same report's words, whatever their status says.
-        let table = self.table();
         let mut candidates: Vec<FactIdx> = self
             .prepared
             .foils
             .against(fact.status)
             .iter()
             .copied()
-            .filter(|&c| !used[c] && !siblings(f, c) && !share_a_sentence(fact, &table[c]))
+            .filter(|&c| !used[c] && !siblings(f, c) && !self.prepared.share_a_sentence(f, c))
             .collect();
         dice.shuffle(&mut candidates);
         // A single-sourced claim is often the most detailed, so the longest option, and a
@@ -208,7 +195,7 @@ impl Generator<'_> {
                 let fits = foils.len() < 3
                     && !foils.contains(&c)
                     && foils.iter().all(|&other| {
-                        !siblings(other, c) && !share_a_sentence(&table[other], &table[c])
+                        !siblings(other, c) && !self.prepared.share_a_sentence(other, c)
                     });
                 let shorter = foils.iter().filter(|&&o| len(o) < key_len).count();
                 let side_open = if len(c) < key_len {
