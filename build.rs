@@ -1,4 +1,4 @@
-//! Verifies `questions/` at build time and embeds the verified table as compact JSON (the articles' texts apart): a bad table fails the build.
+//! Verifies `questions/` at build time and embeds the verified table packed (`sourced_core::packed`), the articles' texts apart: a bad table fails the build.
 
 use std::path::Path;
 
@@ -13,8 +13,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.join("sources").display());
     let read =
         |relative: &str| std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string());
-    let (table, problems) = sourced_core::load::load_and_verify(&read);
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.json");
+    let (mut table, problems) = sourced_core::load::load_and_verify(&read);
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.bin");
     if !problems.is_empty() {
         for problem in &problems {
             println!("cargo:warning={}/{problem}", dir.display());
@@ -29,17 +29,31 @@ fn main() {
         if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
             panic!("{summary}");
         }
-        std::fs::write(
-            &out,
-            serde_json::to_string(&summary).expect("a string serializes"),
-        )
-        .expect("OUT_DIR is writable");
+        // Text, not a packed table (which starts `SQT1`): `embedded_table` returns it as the error.
+        std::fs::write(&out, summary).expect("OUT_DIR is writable");
         std::fs::write(out.with_file_name("articles.txt"), "").expect("OUT_DIR is writable");
         return;
     }
+    let json = serde_json::to_string(&table).expect("a verified table always serializes");
+    // The browser folds case without Unicode's tables (`text::lower`): exact for this table's
+    // every character, or the build stops here.
+    if let Some(c) = sourced_core::text::case_mismatch(&json) {
+        panic!(
+            "the fact table in {} holds {c:?} (U+{:04X}), whose case the widget cannot fold without \
+             Unicode tables; add its block to sourced_core::text::lower",
+            dir.display(),
+            c as u32
+        );
+    }
+    // The reasons a fact is never asked as a kind are for the table's authors (`sourced facts
+    // --json` prints them); the browser reads only the kinds, so its copy goes without.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        for avoid in table.facts.iter_mut().flat_map(|f| &mut f.avoid) {
+            avoid.why.clear();
+        }
+    }
     // The articles' texts go to a file of their own: only reading passages need them, so the
-    // reader's bundle, which never includes `embedded_table`'s articles, never carries them.
-    let mut table = table;
+    // reader's bundle, which never calls `embedded_table` (which adds them), never carries them.
     let texts: Vec<String> = table
         .sources
         .iter_mut()
@@ -49,8 +63,7 @@ fn main() {
         texts.iter().all(|text| !text.contains('\0')),
         "an article's text holds a NUL character, which ends each text in articles.txt"
     );
-    let json = serde_json::to_string(&table).expect("a verified table always serializes");
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    std::fs::write(&out, sourced_core::packed::pack(&table)).expect("OUT_DIR is writable");
     let articles: String = texts.iter().map(|text| format!("{text}\0")).collect();
     std::fs::write(out.with_file_name("articles.txt"), articles).expect("OUT_DIR is writable");
 }

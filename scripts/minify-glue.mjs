@@ -1,5 +1,6 @@
 // Shrinks one bundle's JS glue and the names its wasm imports and exports, in place (run by
 // scripts/trunk-post-build on release builds):   node scripts/minify-glue.mjs GLUE.js MODULE_bg.wasm
+// (and, with --modules FILE…, minifies our own loader modules in place).
 //
 // wasm-bindgen names every import after the function it binds plus a hash
 // (`__wbg_querySelector_1555c239948f2bf0`, 155 of them, each from the module
@@ -140,8 +141,22 @@ function writeModule(bytes, all, renamed) {
 
 // ---------------------------------------------------------------------------------------------
 
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// `--modules FILE…`: our own loaders (boot.js, sourced-quiz.js), minified in place, their
+// readable source staying in web/.
+if (process.argv[2] === '--modules') {
+  for (const file of process.argv.slice(3)) {
+    const code = fs.readFileSync(file, 'utf8');
+    const out = esbuild.transformSync(code, { format: 'esm', minify: true, legalComments: 'none' }).code;
+    fs.writeFileSync(file, out);
+    console.log(`minify-glue: ${path.basename(file)} ${kb(Buffer.byteLength(code))} -> ${kb(Buffer.byteLength(out))}`);
+  }
+  process.exit(0);
+}
+
 const [gluePath, wasmPath] = process.argv.slice(2);
-if (!gluePath || !wasmPath) fail('usage: node scripts/minify-glue.mjs GLUE.js MODULE_bg.wasm');
+if (!gluePath || !wasmPath) fail('usage: node scripts/minify-glue.mjs GLUE.js MODULE_bg.wasm | --modules FILE…');
 const wasm = fs.readFileSync(wasmPath);
 const glue = fs.readFileSync(gluePath, 'utf8');
 const all = sections(wasm);
@@ -205,7 +220,6 @@ try {
 
 fs.writeFileSync(gluePath, newGlue);
 fs.writeFileSync(wasmPath, newWasm);
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `minify-glue: ${path.basename(gluePath)} ${kb(Buffer.byteLength(glue))} -> ${kb(Buffer.byteLength(newGlue))}, ` +
     `${path.basename(wasmPath)} ${kb(wasm.length)} -> ${kb(newWasm.length)} (${map.size} names shortened)`,

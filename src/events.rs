@@ -4,7 +4,7 @@
 //! them here keeps every field testable natively. The schema is documented in the README.
 
 use crate::strings::describe_response;
-use serde::Serialize;
+use sourced_core::json::Json;
 use sourced_core::{Body, Question, QuestionKind, Session};
 
 /// Prefixes every event's `type`, so hosts can tell our messages from any other.
@@ -28,26 +28,21 @@ pub struct EventContext {
 }
 
 /// One event for the host page.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HostEvent {
     /// `sourced-quiz:ready`, `sourced-quiz:answered` or `sourced-quiz:completed`.
-    #[serde(rename = "type")]
     pub kind: String,
     pub widget: String,
     pub timestamp: String,
     /// The quiz being taken, as the query that reproduces it (absent on a start screen).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub quiz: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<AnsweredQuestion>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<Score>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<Statement>,
 }
 
 /// The question just answered.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnsweredQuestion {
     /// 1-based position in the quiz.
     pub number: usize,
@@ -62,7 +57,7 @@ pub struct AnsweredQuestion {
 }
 
 /// Right answers out of questions asked so far (`answered`) or in all (`completed`).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Score {
     pub right: usize,
     pub answered: usize,
@@ -71,7 +66,7 @@ pub struct Score {
 
 /// An xAPI 1.0.3 statement. The actor is anonymous: the widget knows no one; an LRS host that
 /// does may replace it with its own learner.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     pub actor: Actor,
     pub verb: Verb,
@@ -81,104 +76,95 @@ pub struct Statement {
     pub timestamp: String,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
-    #[serde(rename = "objectType")]
     pub object_type: &'static str,
     pub account: Account,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Account {
-    #[serde(rename = "homePage")]
     pub home_page: String,
     pub name: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verb {
     pub id: &'static str,
     pub display: LanguageMap,
 }
 
 /// `{"en": "…"}`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LanguageMap {
     pub en: String,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Activity {
-    #[serde(rename = "objectType")]
     pub object_type: &'static str,
     pub id: String,
     pub definition: Definition,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Definition {
-    #[serde(rename = "type")]
     pub kind: &'static str,
     pub name: LanguageMap,
-    #[serde(rename = "interactionType", skip_serializing_if = "Option::is_none")]
     pub interaction_type: Option<&'static str>,
-    #[serde(
-        rename = "correctResponsesPattern",
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub correct_responses_pattern: Vec<String>,
     /// Options of a choice or sequencing interaction.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Component>,
     /// Left and right columns of a matching interaction.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<Component>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub target: Vec<Component>,
 }
 
 /// An interaction component: an id and its words.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Component {
     pub id: String,
     pub description: LanguageMap,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementResult {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<String>,
     pub success: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub completion: Option<bool>,
     pub score: StatementScore,
     /// ISO 8601 duration, e.g. `PT4.25S`.
     pub duration: String,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementScore {
     pub raw: usize,
     pub min: usize,
     pub max: usize,
-    pub scaled: f64,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+impl StatementScore {
+    /// `raw / max` as the JSON number serde_json wrote for that `f64` (`0.65`, `0.6666666666666666`):
+    /// worked out in integers, so the browser formats no float.
+    pub fn scaled(&self) -> String {
+        ratio_json(self.raw as u64, self.max as u64)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Context {
-    #[serde(rename = "contextActivities", skip_serializing_if = "Option::is_none")]
     pub context_activities: Option<ContextActivities>,
     pub language: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ContextActivities {
     pub parent: Vec<ActivityRef>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActivityRef {
-    #[serde(rename = "objectType")]
     pub object_type: &'static str,
     pub id: String,
 }
@@ -246,7 +232,6 @@ impl EventContext {
                     raw: usize::from(correct),
                     min: 0,
                     max: 1,
-                    scaled: if correct { 1.0 } else { 0.0 },
                 },
                 duration: duration(elapsed_ms),
             },
@@ -273,11 +258,8 @@ impl EventContext {
     pub fn completed(&self, session: &Session) -> HostEvent {
         let score = score(session);
         let total_ms: u64 = session.progress.elapsed_ms.iter().sum();
-        let scaled = if score.total == 0 {
-            0.0
-        } else {
-            score.right as f64 / score.total as f64
-        };
+        // At least half right (`scaled >= 0.5`); an empty quiz (scaled 0) is no success.
+        let success = score.total > 0 && 2 * score.right >= score.total;
         let statement = Statement {
             actor: self.actor(),
             verb: Verb {
@@ -299,13 +281,12 @@ impl EventContext {
             },
             result: StatementResult {
                 response: None,
-                success: scaled >= 0.5,
+                success,
                 completion: Some(true),
                 score: StatementScore {
                     raw: score.right,
                     min: 0,
                     max: score.total,
-                    scaled,
                 },
                 duration: duration(total_ms),
             },
@@ -400,10 +381,11 @@ fn interaction(question: &Question) -> Interaction {
         Body::Numeric {
             answer, tolerance, ..
         } => {
-            let pattern = if *tolerance == 0.0 {
+            let pattern = if *tolerance == sourced_core::Decimal::ZERO {
                 answer.to_string()
             } else {
-                format!("{}[:]{}", answer - tolerance, answer + tolerance)
+                let (low, high) = sourced_core::question::admitted_range(*answer, *tolerance);
+                format!("{low}[:]{high}")
             };
             ("numeric", pattern, none(), none(), none())
         }
@@ -458,6 +440,220 @@ fn xapi_response(question: &Question, response: &sourced_core::Response) -> Stri
     }
 }
 
+impl HostEvent {
+    /// The event as JSON, in the layout (field order, fields left out when empty) that hosts
+    /// have read since the first release; see the README's event schema.
+    pub fn to_json(&self) -> String {
+        Json::object([
+            ("type", Json::str(&self.kind)),
+            ("widget", Json::str(&self.widget)),
+            ("timestamp", Json::str(&self.timestamp)),
+        ])
+        .with_some("quiz", self.quiz.as_deref().map(Json::str))
+        .with_some(
+            "question",
+            self.question.as_ref().map(AnsweredQuestion::json),
+        )
+        .with_some("score", self.score.as_ref().map(Score::json))
+        .with_some("statement", self.statement.as_ref().map(Statement::json))
+        .compact()
+    }
+}
+
+impl AnsweredQuestion {
+    fn json(&self) -> Json {
+        Json::object([
+            ("number", Json::uint(self.number as u64)),
+            ("kind", Json::str(self.kind)),
+            ("prompt", Json::str(&self.prompt)),
+            ("topic", Json::str(&self.topic)),
+            ("fact_ids", Json::strings(&self.fact_ids)),
+            ("response", Json::str(&self.response)),
+            ("correct_answer", Json::str(&self.correct_answer)),
+            ("correct", Json::Bool(self.correct)),
+            ("elapsed_ms", Json::uint(self.elapsed_ms)),
+        ])
+    }
+}
+
+impl Score {
+    fn json(&self) -> Json {
+        Json::object([
+            ("right", Json::uint(self.right as u64)),
+            ("answered", Json::uint(self.answered as u64)),
+            ("total", Json::uint(self.total as u64)),
+        ])
+    }
+}
+
+impl LanguageMap {
+    fn json(&self) -> Json {
+        Json::object([("en", Json::str(&self.en))])
+    }
+}
+
+impl Statement {
+    /// The statement as xAPI 1.0.3 JSON.
+    pub fn json(&self) -> Json {
+        let object = |kind: &str, id: &str| {
+            Json::object([("objectType", Json::str(kind)), ("id", Json::str(id))])
+        };
+        let components = |items: &[Component]| {
+            (!items.is_empty()).then(|| {
+                Json::Array(
+                    items
+                        .iter()
+                        .map(|c| {
+                            Json::object([
+                                ("id", Json::str(&c.id)),
+                                ("description", c.description.json()),
+                            ])
+                        })
+                        .collect(),
+                )
+            })
+        };
+        let definition = &self.object.definition;
+        let result = &self.result;
+        Json::object([
+            (
+                "actor",
+                Json::object([
+                    ("objectType", Json::str(self.actor.object_type)),
+                    (
+                        "account",
+                        Json::object([
+                            ("homePage", Json::str(&self.actor.account.home_page)),
+                            ("name", Json::str(self.actor.account.name)),
+                        ]),
+                    ),
+                ]),
+            ),
+            (
+                "verb",
+                Json::object([
+                    ("id", Json::str(self.verb.id)),
+                    ("display", self.verb.display.json()),
+                ]),
+            ),
+            (
+                "object",
+                object(self.object.object_type, &self.object.id).with(
+                    "definition",
+                    Json::object([
+                        ("type", Json::str(definition.kind)),
+                        ("name", definition.name.json()),
+                    ])
+                    .with_some(
+                        "interactionType",
+                        definition.interaction_type.map(Json::str),
+                    )
+                    .with_some(
+                        "correctResponsesPattern",
+                        (!definition.correct_responses_pattern.is_empty())
+                            .then(|| Json::strings(&definition.correct_responses_pattern)),
+                    )
+                    .with_some("choices", components(&definition.choices))
+                    .with_some("source", components(&definition.source))
+                    .with_some("target", components(&definition.target)),
+                ),
+            ),
+            (
+                "result",
+                Json::Object(Vec::new())
+                    .with_some("response", result.response.as_deref().map(Json::str))
+                    .with("success", Json::Bool(result.success))
+                    .with_some("completion", result.completion.map(Json::Bool))
+                    .with(
+                        "score",
+                        Json::object([
+                            ("raw", Json::uint(result.score.raw as u64)),
+                            ("min", Json::uint(result.score.min as u64)),
+                            ("max", Json::uint(result.score.max as u64)),
+                            ("scaled", Json::Number(result.score.scaled())),
+                        ]),
+                    )
+                    .with("duration", Json::str(&result.duration)),
+            ),
+            (
+                "context",
+                Json::Object(Vec::new())
+                    .with_some(
+                        "contextActivities",
+                        self.context.context_activities.as_ref().map(|activities| {
+                            Json::object([(
+                                "parent",
+                                Json::Array(
+                                    activities
+                                        .parent
+                                        .iter()
+                                        .map(|p| object(p.object_type, &p.id))
+                                        .collect(),
+                                ),
+                            )])
+                        }),
+                    )
+                    .with("language", Json::str(self.context.language)),
+            ),
+            ("timestamp", Json::str(&self.timestamp)),
+        ])
+    }
+}
+
+/// `numerator / denominator` (at most 1) as the JSON number serde_json writes for the `f64`
+/// nearest it: the shortest decimal that reads back as that float, nearest it when two are as
+/// short (`0.65`, `0.6666666666666666`, `1.0`; `0.0` for an empty quiz). Exact in integers for
+/// denominators up to 100,000; a quiz has at most 50 questions.
+fn ratio_json(numerator: u64, denominator: u64) -> String {
+    if numerator == 0 || denominator == 0 {
+        return "0.0".into();
+    }
+    if numerator >= denominator {
+        return "1.0".into();
+    }
+    let (p, q) = (u128::from(numerator), u128::from(denominator));
+    // The float: mantissa m (53 bits) over 2^shift, rounded half to even as division rounds.
+    let mut shift = 0;
+    while (p << shift) / q < 1 << 52 {
+        shift += 1;
+    }
+    let (mut m, rest) = ((p << shift) / q, (p << shift) % q);
+    if 2 * rest > q || (2 * rest == q && m % 2 == 1) {
+        m += 1;
+    }
+    if m == 1 << 53 {
+        m >>= 1;
+        shift -= 1;
+    }
+    // The float reads back from any decimal closer to it than half a step to either neighbour
+    // (a quarter step below a power of two); exactly half a step counts when m is even.
+    let within = |distance: u128, half_step: u128| {
+        distance < half_step || (distance == half_step && m % 2 == 0)
+    };
+    let mut power: u128 = 1;
+    for places in 1..=22 {
+        power *= 10;
+        let scaled = m * power;
+        let below = scaled >> shift;
+        let rest = scaled - (below << shift);
+        // Distances in units of 1 / (10^places · 2^shift): a step of the float is `power`.
+        let below_ok = if m == 1 << 52 {
+            within(4 * rest, power)
+        } else {
+            within(2 * rest, power)
+        };
+        let above_ok = within(2 * ((1 << shift) - rest), power);
+        let digits = match (below_ok, above_ok) {
+            (true, true) if 2 * rest <= 1 << shift => below,
+            (true, true) | (false, true) => below + 1,
+            (true, false) => below,
+            (false, false) => continue,
+        };
+        return format!("0.{digits:0places$}");
+    }
+    "0.0".into()
+}
+
 fn join_ids(ids: &[usize]) -> String {
     ids.iter()
         .map(usize::to_string)
@@ -483,6 +679,32 @@ mod tests {
             crate::embedded_table().expect("the shipped table verifies"),
         );
         Session::new(&prepared, QuizSpec::new(42, count))
+    }
+
+    #[test]
+    fn scaled_scores_print_as_serde_json_printed_the_float() {
+        for total in 0..=200u64 {
+            for right in 0..=total {
+                let float = if total == 0 {
+                    0.0
+                } else {
+                    right as f64 / total as f64
+                };
+                let expected = serde_json::to_string(&float).unwrap();
+                assert_eq!(ratio_json(right, total), expected, "{right}/{total}");
+            }
+        }
+        for (right, total) in [
+            (1, 3),
+            (2, 3),
+            (1, 7),
+            (12_345, 99_991),
+            (1, 100_000),
+            (99_999, 100_000),
+        ] {
+            let expected = serde_json::to_string(&(right as f64 / total as f64)).unwrap();
+            assert_eq!(ratio_json(right, total), expected, "{right}/{total}");
+        }
     }
 
     #[test]
@@ -608,7 +830,7 @@ mod tests {
             session.apply(Action::Next);
         }
         let event = context().completed(&session);
-        let json = serde_json::to_value(&event).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&event.to_json()).unwrap();
         assert_eq!(json["type"], "sourced-quiz:completed");
         assert_eq!(json["score"]["right"], 1);
         assert_eq!(json["score"]["total"], 3);
@@ -624,7 +846,8 @@ mod tests {
 
     #[test]
     fn ready_names_the_widget_and_any_quiz() {
-        let event = serde_json::to_value(context().ready(None)).unwrap();
+        let event: serde_json::Value =
+            serde_json::from_str(&context().ready(None).to_json()).unwrap();
         assert_eq!(
             event,
             serde_json::json!({

@@ -1,11 +1,11 @@
 //! A learner's results as files to keep (CSV, JSON) and a short summary to paste: nothing is sent anywhere.
 
 use crate::strings::describe_response;
-use serde::Serialize;
+use sourced_core::json::Json;
 use sourced_core::Session;
 
 /// One answered question, as it appears in both files.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResultRow {
     pub number: usize,
     pub question: String,
@@ -15,17 +15,23 @@ pub struct ResultRow {
     pub correct_answer: String,
     pub right: bool,
     pub fact_ids: Vec<String>,
-    /// Seconds from the question appearing to Check, to a tenth.
-    pub seconds: f64,
+    /// Tenths of a second from the question appearing to Check (written as seconds, `4.2`).
+    pub tenths: u64,
+}
+
+impl ResultRow {
+    /// The time in seconds, to a tenth (`4.2`, `12.0`).
+    pub fn seconds(&self) -> String {
+        format!("{}.{}", self.tenths / 10, self.tenths % 10)
+    }
 }
 
 /// The whole file: which quiz, the score, and every answer.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Results {
     /// The settings that reproduce this quiz (`seed=42&count=10…`).
     pub quiz: String,
     /// The class code for this quiz, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub class_code: Option<String>,
     pub right: usize,
     pub total: usize,
@@ -50,11 +56,12 @@ impl Results {
                 correct_answer: question.answer_text.clone(),
                 right: question.grade(response),
                 fact_ids: question.fact_ids.iter().map(|id| id.0.clone()).collect(),
-                seconds: session
+                // To the nearest tenth, a half up, as `f64::round` rounded it.
+                tenths: session
                     .progress
                     .elapsed_ms
                     .get(i)
-                    .map_or(0.0, |&ms| (ms as f64 / 100.0).round() / 10.0),
+                    .map_or(0, |&ms| (ms + 50) / 100),
             })
             .collect();
         Results {
@@ -68,7 +75,25 @@ impl Results {
 
     /// Pretty JSON, for keeping or for a teacher's script.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let questions = self.questions.iter().map(|row| {
+            Json::object([
+                ("number", Json::uint(row.number as u64)),
+                ("question", Json::str(&row.question)),
+                ("kind", Json::str(row.kind)),
+                ("topic", Json::str(&row.topic)),
+                ("given_answer", Json::str(&row.given_answer)),
+                ("correct_answer", Json::str(&row.correct_answer)),
+                ("right", Json::Bool(row.right)),
+                ("fact_ids", Json::strings(&row.fact_ids)),
+                ("seconds", Json::Number(row.seconds())),
+            ])
+        });
+        Json::object([("quiz", Json::str(&self.quiz))])
+            .with_some("class_code", self.class_code.as_deref().map(Json::str))
+            .with("right", Json::uint(self.right as u64))
+            .with("total", Json::uint(self.total as u64))
+            .with("questions", Json::Array(questions.collect()))
+            .pretty()
     }
 
     /// CSV (RFC 4180, with a header row) that spreadsheets open as they are.
@@ -86,7 +111,7 @@ impl Results {
                 row.correct_answer.clone(),
                 if row.right { "yes" } else { "no" }.to_string(),
                 row.fact_ids.join(" "),
-                format!("{:.1}", row.seconds),
+                row.seconds(),
             ];
             let line: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
             csv.push_str(&line.join(","));
@@ -113,10 +138,18 @@ impl Results {
     }
 }
 
+/// Whether `f64::from_str` would read `text` (`-1.5`, `+2e3`, `-inf`): a number is no formula.
+fn reads_as_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    sourced_core::Decimal::is_number_syntax(text)
+        || ["inf", "infinity", "nan"]
+            .iter()
+            .any(|w| unsigned.eq_ignore_ascii_case(w))
+}
+
 /// A cell, quoted when it must be; a cell a spreadsheet would run as a formula gets a leading `'`.
 fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err()
-    {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !reads_as_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -182,6 +215,23 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=1+1"), "'=1+1");
         assert_eq!(csv_cell("-5"), "-5", "a negative number stays a number");
+        for text in [
+            "-5",
+            "+1.5",
+            "-.5",
+            "-1e999",
+            "-inf",
+            "+NaN",
+            "-Infinity",
+            "-",
+            "-1,5",
+            "+1e",
+            "-x",
+            "@1",
+            "=2",
+        ] {
+            assert_eq!(reads_as_number(text), text.parse::<f64>().is_ok(), "{text}");
+        }
         let csv = Results::of(&finished(2), None).to_csv();
         assert!(
             csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),

@@ -145,7 +145,7 @@ fn check_question(question: &Question) -> Result<(), String> {
                 return Err(format!("{}: events not strictly ordered: {dates:?}", at()));
             }
         }
-        Body::Numeric { tolerance, .. } if *tolerance < 0.0 => {
+        Body::Numeric { tolerance, .. } if tolerance.mantissa() < 0 => {
             return Err(format!("{}: negative tolerance", at()))
         }
         Body::Cloze {

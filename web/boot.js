@@ -8,10 +8,14 @@
 // Until the wasm runs, index.html shows the quiz's title and "Loading the quiz…" in the room the
 // widget takes; if a file cannot load, that line says so plainly, naming the file.
 const here = new URL(import.meta.url);
+// The page's settings: the mount point's data- attributes (a page `sourced embed-page` wrote),
+// then the address's; on them, the rule src/web/mod.rs's needs_classroom states.
+const mount = document.getElementById('sourced-quiz');
 const settings = new URLSearchParams(location.search);
-// The rule src/web/mod.rs's needs_classroom states.
-const classroom = here.searchParams.has('classroom-js') && (settings.has('passage') ||
-  settings.getAll('view').some((view) => ['teacher', 'worksheet', 'key'].includes(view.trim())));
+const views = [mount?.getAttribute('data-view'), ...settings.getAll('view')];
+const classroom = here.searchParams.has('classroom-js') &&
+  (mount?.hasAttribute('data-passage') || settings.has('passage') ||
+    views.some((view) => ['teacher', 'worksheet', 'key'].includes(view?.trim())));
 const bundle = classroom ? 'classroom-' : '';
 const js = new URL(here.searchParams.get(`${bundle}js`), here);
 const wasm = new URL(here.searchParams.get(`${bundle}wasm`), here);

@@ -34,54 +34,56 @@ function say(host, text, role) {
 }
 
 // Never a blank box: each widget says it is loading until the wasm runs, and what went wrong if
-// a file cannot load (on another origin, most often a host that sends no CORS headers).
-document.querySelectorAll(SELECTOR).forEach((host) => say(host, 'Loading the quiz…', 'status'));
-
+// a file cannot load (on another origin, most often a host that sends no CORS headers). A
+// bundle's JS glue and wasm are fetched once, when the first widget that needs it comes within a
+// viewport of being seen.
 /** The rule src/web/mod.rs's needs_classroom states, on the element's data- attributes. */
 const needsClassroom = (host) => host.hasAttribute('data-passage') ||
   ['teacher', 'worksheet', 'key'].includes(host.getAttribute('data-view')?.trim());
-
-/** A bundle's module, loaded and initialised once however many widgets use it. */
-const bundles = new Map();
-function load({ js, wasm }) {
-  if (!bundles.has(js)) {
-    bundles.set(js, (async () => {
-      let file = new URL(js, base);
+const bundleOf = (host) => (needsClassroom(host) ? classroomFiles : files);
+const loaded = new Map();
+const failures = new Map();
+const load = (bundle) => {
+  if (!loaded.has(bundle)) {
+    loaded.set(bundle, (async () => {
+      let file = new URL(bundle.js, base);
       try {
         const widget = await import(file.href);
-        file = new URL(wasm, base);
+        file = new URL(bundle.wasm, base);
         await widget.default({ module_or_path: file });
         return widget;
       } catch (error) {
         console.error('sourced-quiz: the widget could not load', error);
-        throw file; // the URL of the file that did not arrive
+        const cors = crossOrigin
+          ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
+          : '';
+        failures.set(bundle, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`);
+        document.querySelectorAll(SELECTOR).forEach((host) => bundleOf(host) === bundle && say(host, failures.get(bundle), 'alert'));
+        return null;
       }
     })());
   }
-  return bundles.get(js);
-}
+  return loaded.get(bundle);
+};
+
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    near.unobserve(entry.target);
+    mount(entry.target);
+  }
+}, { rootMargin: '100% 0px' });
 
 async function mount(host) {
-  if (mounted.has(host)) return;
-  mounted.add(host);
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const bundle = bundleOf(host);
+  const widget = await load(bundle);
+  if (!widget) return void say(host, failures.get(bundle), 'alert');
+  const shadow = host.shadowRoot;
   const loading = shadow.querySelector('.sq-boot') ?? say(host, 'Loading the quiz…', 'status');
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = new URL(files.css, base).href;
   const root = document.createElement('div');
-  let widget;
-  try {
-    widget = await load(needsClassroom(host) ? classroomFiles : files);
-  } catch (file) {
-    // Never a blank box: say which file did not arrive (on another origin, most often a host
-    // that sends no CORS headers).
-    const cors = crossOrigin
-      ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
-      : '';
-    say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
-    return;
-  }
   shadow.replaceChildren(style, loading, root);
   // Render once the styles are in, so the reader never sees an unstyled widget.
   await new Promise((done) => {
@@ -92,9 +94,17 @@ async function mount(host) {
   loading.remove();
 }
 
+/** Says "Loading" in each new widget's room, and mounts it when the reader gets near it. */
+function watch(host) {
+  if (mounted.has(host)) return;
+  mounted.add(host);
+  say(host, 'Loading the quiz…', 'status');
+  near.observe(host);
+}
+
 function mountAll(scope) {
-  if (scope.matches?.(SELECTOR)) mount(scope);
-  scope.querySelectorAll?.(SELECTOR).forEach(mount);
+  if (scope.matches?.(SELECTOR)) watch(scope);
+  scope.querySelectorAll?.(SELECTOR).forEach(watch);
 }
 
 mountAll(document);

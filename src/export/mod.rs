@@ -14,6 +14,7 @@ mod zip;
 
 pub use zip::crc32;
 
+use sourced_core::text::{lowercase, QuoteSetting};
 use sourced_core::{Evidence, FactTable, Question, Quiz, Status};
 use xml::escape;
 
@@ -154,14 +155,15 @@ fn quote_html(table: &FactTable, evidence: &Evidence, marker: Marker) -> String 
     };
     let source = table.source(&evidence.source);
     let outlet = source.map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
+    let [lead, quote, tail] = evidence.shown(QuoteSetting::Block);
     let sentence = if evidence.lead.is_empty() && evidence.tail.is_empty() {
-        escape(&evidence.quote)
+        escape(&format!("{lead}{quote}{tail}"))
     } else {
         format!(
             "{}<{tag}>{}</{tag}>{}",
-            escape(&evidence.lead),
-            escape(&evidence.quote),
-            escape(&evidence.tail)
+            escape(&lead),
+            escape(&quote),
+            escape(&tail)
         )
     };
     let headline = match source.map(|s| s.headline.as_str()) {
@@ -228,7 +230,7 @@ fn question_name(number: usize, question: &Question) -> String {
 fn accepted_spellings(accepted: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let fresh = |out: &Vec<String>, s: &str| {
-        !s.is_empty() && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase())
+        !s.is_empty() && !out.iter().any(|o| lowercase(o) == lowercase(s))
     };
     for answer in accepted {
         if fresh(&out, answer) {

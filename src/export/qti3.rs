@@ -15,6 +15,7 @@
 
 use super::xml::{escape, number};
 use super::{accepted_spellings, feedback_html, question_name, Marker, QuizName};
+use sourced_core::question::admitted_range;
 use sourced_core::{Body, FactTable, Question, Quiz};
 use std::fmt::Write;
 
@@ -170,8 +171,8 @@ fn parts(q: &Question) -> Parts {
             // The widget's tolerance, as the range it admits.
             right_when: format!(
                 "<qti-and><qti-gte><qti-variable identifier=\"RESPONSE\"/><qti-base-value base-type=\"float\">{}</qti-base-value></qti-gte><qti-lte><qti-variable identifier=\"RESPONSE\"/><qti-base-value base-type=\"float\">{}</qti-base-value></qti-lte></qti-and>",
-                number(answer - tolerance),
-                number(answer + tolerance)
+                number(admitted_range(*answer, *tolerance).0),
+                number(admitted_range(*answer, *tolerance).1)
             ),
         },
         Body::Matching { left, right, pairs } => {

@@ -27,12 +27,8 @@ pub fn cdata(markup: &str) -> String {
 }
 
 /// A number as XML Schema's `xs:double` and Moodle's importer read it (`680`, `6.8`, `-0.5`).
-pub fn number(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value}")
-    } else {
-        "0".into()
-    }
+pub fn number(value: sourced_core::Decimal) -> String {
+    value.to_string()
 }
 
 #[cfg(test)]
@@ -55,8 +51,9 @@ mod tests {
 
     #[test]
     fn numbers_print_as_the_shortest_exact_decimal() {
-        assert_eq!(number(680.0), "680");
-        assert_eq!(number(6.8), "6.8");
-        assert_eq!(number(f64::NAN), "0");
+        use sourced_core::Decimal;
+        assert_eq!(number(Decimal::whole(680)), "680");
+        assert_eq!(number(Decimal::new(68, -1)), "6.8");
+        assert_eq!(number(Decimal::new(-5, -1)), "-0.5");
     }
 }

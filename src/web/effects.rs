@@ -164,7 +164,7 @@ fn storage() -> Option<Storage> {
 /// Saved progress, or `None` when there is none or it is unreadable (corrupt, older version).
 pub fn load_progress(key: &str) -> Option<Progress> {
     let text = storage()?.get_item(key).ok()??;
-    match serde_json::from_str(&text) {
+    match Progress::from_json(&text) {
         Ok(progress) => Some(progress),
         Err(error) => {
             warn(&format!(
@@ -177,8 +177,8 @@ pub fn load_progress(key: &str) -> Option<Progress> {
 
 /// Saves progress; a full or forbidden storage is ignored, since the quiz still works without it.
 pub fn save_progress(key: &str, progress: &Progress) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(progress)) {
-        if storage.set_item(key, &text).is_err() {
+    if let Some(storage) = storage() {
+        if storage.set_item(key, &progress.to_json()).is_err() {
             warn("sourced-quiz: could not save progress (storage full or forbidden)");
         }
     }
@@ -214,21 +214,31 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
-/// Moves keyboard and screen-reader focus to an element (the new question's heading).
-pub fn focus(node: &yew::NodeRef) {
+/// Moves keyboard and screen-reader focus to an element (the new question's heading), without
+/// scrolling anything: where the reader looks is `host::keep_in_view`'s
+/// business (a focus scroll would move a host page for a widget that autostarted below the fold).
+pub fn focus_quietly(node: &yew::NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     }
 }
 
 /// A ref whose element gets focus once the component is on the page (a new question's heading,
-/// the summary's): one hook, so the effect is compiled once for every screen that does it.
+/// the summary's), without scrolling; with `reveal` (the reader got there) it is kept in view
+/// (`host::keep_in_view`). One hook, so the effect is compiled once for every screen that does it.
 #[yew::hook]
-pub fn use_focus_on_mount() -> yew::NodeRef {
+pub fn use_focus_on_mount(reveal: bool) -> yew::NodeRef {
     let node = yew::use_node_ref();
     {
         let node = node.clone();
-        yew::use_effect_with((), move |_| focus(&node));
+        yew::use_effect_with((), move |_| {
+            focus_quietly(&node);
+            if let (true, Some(element)) = (reveal, node.cast::<web_sys::Element>()) {
+                super::host::keep_in_view(&element, super::host::Reveal::Heading);
+            }
+        });
     }
     node
 }
@@ -236,10 +246,7 @@ pub fn use_focus_on_mount() -> yew::NodeRef {
 /// Brings an element (the verdict after Check) near the top of the view when it is out of view
 /// or in the lower half of it, where on a phone the feedback under it would be below the fold;
 /// leaves the page alone otherwise. A little of what is above stays in sight.
-pub fn reveal(node: &yew::NodeRef) {
-    let Some(element) = node.cast::<web_sys::Element>() else {
-        return;
-    };
+pub fn reveal_element(element: &web_sys::Element) {
     let window = gloo::utils::window();
     let top = element.get_bounding_client_rect().top();
     let height = window

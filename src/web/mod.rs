@@ -105,20 +105,20 @@ pub fn start_page(classroom: Option<&'static Classroom>) {
     let Some(root) = effects::mount_point(MOUNT_ID) else {
         return;
     };
-    // The classroom's own page (classroom/index.html) names the reader's page, which its links
-    // (a student's quiz, the sheets) lead to; on the reader's page, it is the page itself.
-    let base_url = match root.get_attribute("data-reader-page") {
+    // The classroom's own page (classroom/index.html) names the reader's page on its <body>: its
+    // links (a student's quiz, the sheets) lead there; elsewhere the page is the reader's itself.
+    let reader_page = gloo::utils::document()
+        .body()
+        .and_then(|body| body.get_attribute("data-reader-page"));
+    let base_url = match reader_page {
         Some(reader) => effects::page_relative_url(&reader),
         None => effects::page_base_url(),
     };
-    mount_with(
-        root.clone(),
-        root,
-        effects::query_pairs(),
-        base_url,
-        true,
-        classroom,
-    );
+    // A page written by `sourced embed-page` carries its settings as `data-` attributes on the
+    // mount point; the address's own settings come after them, as more specific.
+    let mut pairs = effects::data_attributes(&root);
+    pairs.extend(effects::query_pairs());
+    mount_with(root.clone(), root, pairs, base_url, true, classroom);
 }
 
 /// A script-tag mount: settings from `host`'s `data-` attributes, rendered into `root` (inside

@@ -26,12 +26,16 @@ pub struct SummaryProps {
     pub on_retry: Callback<()>,
     /// New set was pressed: the same settings, new questions (the page draws the seed).
     pub on_new_set: Callback<()>,
+    /// The reader got here (See results): bring the heading into view. A resumed summary leaves
+    /// the host page where the reader has it.
+    #[prop_or_default]
+    pub reveal: bool,
 }
 
 /// The results screen.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let heading = effects::use_focus_on_mount();
+    let heading = effects::use_focus_on_mount(props.reveal);
     let session = &props.session;
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());
     let on_new = props.on_new_set.reform(|_: MouseEvent| ());

@@ -1,5 +1,6 @@
 //! Reads money, dates and counts out of quoted text, so the verifier can check that a quote states its fact's answer.
 
+use crate::decimal::Decimal;
 use crate::fact::{Currency, Date, Money, Precision, MONTHS};
 
 const NUMBER_WORDS: [&str; 21] = [
@@ -38,21 +39,23 @@ fn tokens(text: &str) -> Vec<String> {
                 ',' | ';' | ':' | '"' | '“' | '”' | '’' | '\'' | '!' | '?'
             )
         })
-        .to_lowercase()
+        .chars()
+        .map(crate::text::lower)
+        .collect::<String>()
     })
     .filter(|word| !word.is_empty())
     .collect()
 }
 
 /// A number written as digits (`1.45`, `500,000`, `$500`) or as a word (`two`).
-fn number(token: &str) -> Option<f64> {
+fn number(token: &str) -> Option<Decimal> {
     let token = token
         .trim_start_matches("us$")
         .trim_start_matches("c$")
         .trim_start_matches('$');
     let token = token.trim_end_matches('.');
     if let Some(n) = NUMBER_WORDS.iter().position(|word| *word == token) {
-        return Some(n as f64);
+        return Some(Decimal::whole(n as i64));
     }
     if token.is_empty()
         || !token
@@ -61,7 +64,7 @@ fn number(token: &str) -> Option<f64> {
     {
         return None;
     }
-    token.replace(',', "").parse().ok()
+    Decimal::parse(&token.replace(',', ""))
 }
 
 /// Every amount of money or large number the text writes, in whole units.
@@ -72,12 +75,12 @@ pub fn amounts(text: &str) -> Vec<u64> {
         // "$ 2 billion": the dollar sign stands alone.
         let Some(value) = number(token) else { continue };
         let scale = match tokens.get(i + 1).map(String::as_str) {
-            Some("billion") => 1e9,
-            Some("million") => 1e6,
-            Some("thousand") => 1e3,
-            _ => 1.0,
+            Some("billion") => 9,
+            Some("million") => 6,
+            Some("thousand") => 3,
+            _ => 0,
         };
-        found.push((value * scale).round() as u64);
+        found.push(value.scaled_whole(scale));
     }
     found
 }
@@ -101,7 +104,7 @@ pub fn states_money(text: &str, money: &Money) -> Result<(), String> {
             ));
         }
     }
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase(text);
     let says = |words: &[&str]| words.iter().any(|word| lower.contains(word));
     match money.currency {
         Currency::Cad if !says(&["canadian dollar", "c$", "cad"]) => {
@@ -147,7 +150,7 @@ fn month_of(token: &str) -> Option<u8> {
     MONTHS
         .iter()
         .position(|month| {
-            let month = month.to_lowercase();
+            let month = crate::text::lowercase(month);
             month == token
                 || (token.len() == 3 && month.starts_with(token))
                 || (token == "sept" && month == "september")
@@ -199,7 +202,7 @@ fn precision_name(precision: Precision) -> &'static str {
 pub fn states_count(text: &str, value: u32) -> Result<(), String> {
     if tokens(text)
         .iter()
-        .any(|token| number(token) == Some(f64::from(value)))
+        .any(|token| number(token) == Some(Decimal::whole(i64::from(value))))
     {
         Ok(())
     } else {

@@ -6,11 +6,14 @@
 
 pub mod class_code;
 pub mod config;
+pub mod decimal;
 pub mod extract;
 pub mod fact;
 pub mod generate;
+pub mod json;
 #[cfg(feature = "toml")]
 pub mod load;
+pub mod packed;
 pub mod question;
 pub mod quiz;
 pub mod reading;
@@ -20,6 +23,7 @@ pub mod table;
 pub mod text;
 pub mod verify;
 
+pub use decimal::Decimal;
 pub use fact::{
     AnswerKind, Currency, Date, Evidence, Fact, FactId, Money, Precision, Status, Topic, Value,
     Version,

@@ -1,5 +1,6 @@
 //! Questions as the generator makes them and the learner answers them, and how an answer is graded.
 
+use crate::decimal::Decimal;
 use crate::fact::{Evidence, FactId, Status, Topic};
 use serde::{Deserialize, Serialize};
 
@@ -113,8 +114,8 @@ pub enum Body {
     /// Type a number; right within `tolerance` of `answer`, in `unit`.
     Numeric {
         unit: String,
-        answer: f64,
-        tolerance: f64,
+        answer: Decimal,
+        tolerance: Decimal,
     },
     /// Fill the blank between `before` and `after` (a verbatim quote); any of `accepted` is right.
     Cloze {
@@ -140,7 +141,7 @@ pub enum Body {
 #[serde(rename_all = "snake_case")]
 pub enum Response {
     Choice(usize),
-    Number(f64),
+    Number(Decimal),
     Text(String),
     /// The right index chosen for each left item.
     Pairs(Vec<usize>),
@@ -179,7 +180,12 @@ impl Question {
                     answer, tolerance, ..
                 },
                 Response::Number(given),
-            ) => given.is_finite() && (given - answer).abs() <= *tolerance,
+            ) => {
+                // By distance in f64, as a float-typed answer was graded: `to_f64` is exact
+                // for any number typed with up to 15 digits.
+                let distance = (given.to_f64() - answer.to_f64()).abs();
+                distance.is_finite() && distance <= tolerance.to_f64()
+            }
             (Body::Cloze { accepted, .. }, Response::Text(given)) => {
                 let given = normalize_answer(given);
                 !given.is_empty() && accepted.iter().any(|a| normalize_answer(a) == given)
@@ -217,6 +223,16 @@ impl Question {
             Body::Matching { pairs, .. } => Response::Pairs(pairs.clone()),
             Body::Ordering { order, .. } => Response::Order(order.clone()),
         }
+    }
+}
+
+/// The range a numeric answer admits, `answer ± tolerance`, worked out exactly: what exports
+/// and xAPI statements print (`673.2` and `686.8` for 680 ± 6.8).
+pub fn admitted_range(answer: Decimal, tolerance: Decimal) -> (Decimal, Decimal) {
+    // The generator's sums have at most 20 digits in all; only a made-up body could overflow.
+    match (answer.checked_sub(tolerance), answer.checked_add(tolerance)) {
+        (Some(low), Some(high)) => (low, high),
+        _ => (answer, answer),
     }
 }
 

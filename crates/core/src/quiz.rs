@@ -1,8 +1,10 @@
 //! The quiz as a state machine: answering, checking, moving on, and the score, with no I/O.
 
+use crate::decimal::Decimal;
 use crate::fact::Topic;
 use crate::generate::{generate, Prepared, Quiz};
-use crate::question::{Body, Question, Response};
+use crate::json::Json;
+use crate::question::{Body, Difficulty, Question, QuestionKind, Response};
 use crate::spec::QuizSpec;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -81,7 +83,7 @@ impl DraftAnswer {
 /// Reads a typed number: "1500", "1,500" and "1 500" are fifteen hundred, "2.5" and "2,5" two and a half.
 ///
 /// A single comma followed by exactly three digits groups thousands; any other single comma is a decimal comma.
-pub fn parse_number(text: &str) -> Option<f64> {
+pub fn parse_number(text: &str) -> Option<Decimal> {
     let compact: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
     let commas = compact.matches(',').count();
     let grouping = commas > 1
@@ -95,7 +97,191 @@ pub fn parse_number(text: &str) -> Option<f64> {
     } else {
         compact.replace(',', ".")
     };
-    normalized.parse::<f64>().ok().filter(|n| n.is_finite())
+    Decimal::parse(&normalized)
+}
+
+impl Progress {
+    /// As saved in localStorage: the JSON serde_json wrote for a `Progress`, byte for byte, so a
+    /// save moves between this build and older ones both ways.
+    pub fn to_json(&self) -> String {
+        let spec = &self.spec;
+        let spec_json = Json::object([
+            ("seed", Json::uint(spec.seed)),
+            ("count", Json::uint(spec.count as u64)),
+            (
+                "topics",
+                Json::strings(&spec.topics.iter().map(|t| t.0.as_str()).collect::<Vec<_>>()),
+            ),
+            (
+                "kinds",
+                Json::strings(&spec.kinds.iter().map(|k| k.name()).collect::<Vec<_>>()),
+            ),
+            (
+                "difficulty",
+                spec.difficulty.map_or(Json::Null, |d| Json::str(d.name())),
+            ),
+        ])
+        .with_some("passage", spec.passage.map(|p| Json::uint(p as u64)));
+        let indexes =
+            |items: &[usize]| Json::Array(items.iter().map(|&i| Json::uint(i as u64)).collect());
+        let answers = self
+            .answers
+            .iter()
+            .map(|response| match response {
+                Response::Choice(i) => Json::object([("choice", Json::uint(*i as u64))]),
+                Response::Number(n) => Json::object([("number", Json::Number(n.to_json()))]),
+                Response::Text(text) => Json::object([("text", Json::str(text))]),
+                Response::Pairs(pairs) => Json::object([("pairs", indexes(pairs))]),
+                Response::Order(order) => Json::object([("order", indexes(order))]),
+            })
+            .collect();
+        let draft = self.draft.as_ref().map(|draft| {
+            let optional = |i: Option<usize>| i.map_or(Json::Null, |i| Json::uint(i as u64));
+            Json::object([
+                ("choice", optional(draft.choice)),
+                ("text", Json::str(&draft.text)),
+                (
+                    "pairs",
+                    Json::Array(draft.pairs.iter().map(|&p| optional(p)).collect()),
+                ),
+                ("order", indexes(&draft.order)),
+            ])
+        });
+        Json::object([
+            ("spec", spec_json),
+            ("answers", Json::Array(answers)),
+            ("showing_feedback", Json::Bool(self.showing_feedback)),
+            (
+                "elapsed_ms",
+                Json::Array(self.elapsed_ms.iter().map(|&ms| Json::uint(ms)).collect()),
+            ),
+        ])
+        .with_some("draft", draft)
+        .compact()
+    }
+
+    /// Reads saved progress, this build's or an older one's (serde_json's layout, with the
+    /// fields older builds lacked left out); the error names the field that does not fit.
+    pub fn from_json(text: &str) -> Result<Progress, String> {
+        let json = Json::parse(text)?;
+        let spec_json = json.get("spec").ok_or("no spec")?;
+        let count = |value: &Json, what: &str| -> Result<usize, String> {
+            value
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| format!("{what} is not a count"))
+        };
+        // A missing list is an empty one (serde's `default`); a present one must be a list.
+        let list = |value: Option<&Json>, what: &str| -> Result<Vec<Json>, String> {
+            match value {
+                None => Ok(Vec::new()),
+                Some(value) => value
+                    .as_array()
+                    .map(<[Json]>::to_vec)
+                    .ok_or_else(|| format!("{what} is not a list")),
+            }
+        };
+        let counts = |value: Option<&Json>, what: &str| -> Result<Vec<usize>, String> {
+            list(value, what)?.iter().map(|v| count(v, what)).collect()
+        };
+        let named = |value: &Json, what: &str| -> Result<String, String> {
+            value
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("{what} is not a string"))
+        };
+        let spec = QuizSpec {
+            seed: spec_json
+                .get("seed")
+                .and_then(Json::as_u64)
+                .ok_or("spec.seed is not a number")?,
+            count: count(spec_json.get("count").ok_or("no spec.count")?, "spec.count")?,
+            topics: list(spec_json.get("topics"), "spec.topics")?
+                .iter()
+                .map(|t| named(t, "a topic").map(Topic))
+                .collect::<Result<_, _>>()?,
+            kinds: list(spec_json.get("kinds"), "spec.kinds")?
+                .iter()
+                .map(|k| {
+                    k.as_str()
+                        .and_then(QuestionKind::from_name)
+                        .ok_or_else(|| format!("unknown kind {}", k.compact()))
+                })
+                .collect::<Result<_, _>>()?,
+            difficulty: match spec_json.get("difficulty") {
+                None | Some(Json::Null) => None,
+                Some(d) => Some(
+                    d.as_str()
+                        .and_then(Difficulty::from_name)
+                        .ok_or_else(|| format!("unknown difficulty {}", d.compact()))?,
+                ),
+            },
+            passage: match spec_json.get("passage") {
+                None | Some(Json::Null) => None,
+                Some(p) => Some(count(p, "spec.passage")?),
+            },
+        };
+        let answers = json
+            .get("answers")
+            .and_then(Json::as_array)
+            .ok_or("no answers")?
+            .iter()
+            .map(|answer| {
+                let Json::Object(members) = answer else {
+                    return Err("an answer is not an object".to_string());
+                };
+                let [(kind, value)] = members.as_slice() else {
+                    return Err("an answer has not one kind".to_string());
+                };
+                Ok(match kind.as_str() {
+                    "choice" => Response::Choice(count(value, "a choice")?),
+                    "number" => Response::Number(match value {
+                        Json::Number(text) => {
+                            Decimal::parse(text).ok_or("a number out of range")?
+                        }
+                        _ => return Err("a number is not a number".into()),
+                    }),
+                    "text" => Response::Text(named(value, "a text answer")?),
+                    "pairs" => Response::Pairs(counts(Some(value), "pairs")?),
+                    "order" => Response::Order(counts(Some(value), "an order")?),
+                    other => return Err(format!("unknown answer kind {other:?}")),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let draft = match json.get("draft") {
+            None | Some(Json::Null) => None,
+            Some(draft) => {
+                let optional = |v: &Json| match v {
+                    Json::Null => Ok(None),
+                    v => count(v, "a draft choice").map(Some),
+                };
+                Some(DraftAnswer {
+                    choice: draft.get("choice").map_or(Ok(None), optional)?,
+                    text: draft
+                        .get("text")
+                        .map_or(Ok(String::new()), |t| named(t, "draft.text"))?,
+                    pairs: list(draft.get("pairs"), "draft.pairs")?
+                        .iter()
+                        .map(optional)
+                        .collect::<Result<_, _>>()?,
+                    order: counts(draft.get("order"), "draft.order")?,
+                })
+            }
+        };
+        Ok(Progress {
+            spec,
+            answers,
+            showing_feedback: json
+                .get("showing_feedback")
+                .and_then(Json::as_bool)
+                .ok_or("no showing_feedback")?,
+            elapsed_ms: list(json.get("elapsed_ms"), "elapsed_ms")?
+                .iter()
+                .map(|ms| ms.as_u64().ok_or("a time is not a number"))
+                .collect::<Result<_, _>>()?,
+            draft,
+        })
+    }
 }
 
 /// A quiz being taken.
@@ -375,13 +561,21 @@ mod tests {
 
     #[test]
     fn numbers_are_read_the_way_people_type_them() {
-        assert_eq!(parse_number("1500"), Some(1500.0));
-        assert_eq!(parse_number("1,500"), Some(1500.0));
-        assert_eq!(parse_number("1 500"), Some(1500.0));
-        assert_eq!(parse_number("1,500,000"), Some(1_500_000.0));
-        assert_eq!(parse_number("2.5"), Some(2.5));
-        assert_eq!(parse_number("2,5"), Some(2.5));
-        assert_eq!(parse_number("1,000.5"), Some(1000.5));
+        assert_eq!(parse_number("1500").map(Decimal::to_f64), Some(1500.0));
+        assert_eq!(parse_number("1,500").map(Decimal::to_f64), Some(1500.0));
+        assert_eq!(parse_number("1 500").map(Decimal::to_f64), Some(1500.0));
+        assert_eq!(
+            parse_number("1,500,000").map(Decimal::to_f64),
+            Some(1_500_000.0)
+        );
+        assert_eq!(parse_number("2.5").map(Decimal::to_f64), Some(2.5));
+        assert_eq!(parse_number("2,5").map(Decimal::to_f64), Some(2.5));
+        assert_eq!(parse_number("1,000.5").map(Decimal::to_f64), Some(1000.5));
+        assert_eq!(parse_number("0.001"), Some(Decimal::new(1, -3)));
+        assert_eq!(
+            parse_number("1e3").map(|n| n.to_string()).as_deref(),
+            Some("1000")
+        );
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("two"), None);
         assert_eq!(parse_number("inf"), None);

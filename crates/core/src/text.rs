@@ -18,7 +18,51 @@ pub fn normalize_whitespace(text: &str) -> String {
 
 /// Lower-cases and collapses whitespace, for case-insensitive "does the quote say it" checks.
 pub fn fold(text: &str) -> String {
-    normalize_whitespace(text).to_lowercase()
+    // The generator folds every question it draws: runs of ASCII that are no whitespace are
+    // copied and lower-cased at once, other characters one by one. The same as joining
+    // `split_whitespace` with single spaces and lower-casing each character.
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        // A plain loop, not `position` with a closure: the release profile optimizes for size
+        // and would call the closure for every byte.
+        let mut end = at;
+        while end < bytes.len() && bytes[end] > b' ' && bytes[end] < 0x80 {
+            end += 1;
+        }
+        let run = end - at;
+        let c = match run {
+            0 => text[at..].chars().next().unwrap_or(' '),
+            _ => 'a',
+        };
+        if run == 0 && c.is_whitespace() {
+            space = true;
+            at += c.len_utf8();
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        if run > 0 {
+            let from = out.len();
+            out.extend_from_slice(&bytes[at..at + run]);
+            out[from..].make_ascii_lowercase();
+            at += run;
+        } else {
+            out.extend_from_slice(lower(c).encode_utf8(&mut [0; 4]).as_bytes());
+            at += c.len_utf8();
+        }
+    }
+    // Whole characters only were copied or encoded, so this never fails.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `text` in lower case, by [`lower`].
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower).collect()
 }
 
 /// Whether two texts are equal after `fold`, compared without allocating (the generator's hot path).
@@ -28,10 +72,89 @@ pub fn same_folded(a: &str, b: &str) -> bool {
             (i > 0)
                 .then_some(' ')
                 .into_iter()
-                .chain(word.chars().flat_map(char::to_lowercase))
+                .chain(word.chars().map(lower))
         })
     }
     folded(a).eq(folded(b))
+}
+
+// Case without Unicode's tables: the browser would carry some 11 KB of them to fold a table
+// that is almost all ASCII. `lower`, `upper`, `is_upper` and `is_word_char` work by arithmetic
+// on the code point and are exact (the same as `char::to_lowercase`, `to_uppercase`,
+// `is_uppercase` and `is_alphanumeric`) on every character `has_table_free_case` admits:
+// ASCII, Latin-1, Latin Extended-A and basic Cyrillic (tests prove it for each of them). Any other
+// character is caseless and no letter to them, which is exact for punctuation and symbols;
+// build.rs refuses a fact table with a character for which that is not so (`case_mismatch`).
+
+/// Whether `c` is in the blocks whose case is worked out without tables.
+pub fn has_table_free_case(c: char) -> bool {
+    matches!(c as u32, 0..=0x17f | 0x400..=0x45f)
+}
+
+/// `c` in lower case (Latin Extended-A's dotted İ, whose lower case is two characters, stays).
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    let shifted = match u {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x410..=0x42f => u + 0x20,
+        0x400..=0x40f => u + 0x50,
+        0x178 => 0xff,
+        // Letter-like symbols whose lower case is a Latin letter: a reader might paste one.
+        0x212a => 0x6b,
+        0x212b => 0xe5,
+        0x1e9e => 0xdf,
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(shifted).unwrap_or(c)
+}
+
+/// `c` in upper case, where that is one character (ß and ŉ are left as they are).
+pub fn upper(c: char) -> char {
+    let u = c as u32;
+    let shifted = match u {
+        0x61..=0x7a | 0xe0..=0xf6 | 0xf8..=0xfe | 0x430..=0x44f => u - 0x20,
+        0x450..=0x45f => u - 0x50,
+        0xff => 0x178,
+        0x131 => 0x49,
+        0x17f => 0x53,
+        0xb5 => 0x39c,
+        0x101..=0x12f | 0x133..=0x137 | 0x14b..=0x177 if u % 2 == 1 => u - 1,
+        0x13a..=0x148 | 0x17a..=0x17e if u % 2 == 0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(shifted).unwrap_or(c)
+}
+
+/// Whether `c` is an upper-case letter.
+pub fn is_upper(c: char) -> bool {
+    lower(c) != c || c == '\u{130}'
+}
+
+/// Whether `c` is a letter or a digit (`char::is_alphanumeric`).
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    c.is_ascii_alphanumeric()
+        || matches!(u, 0xaa | 0xb2 | 0xb3 | 0xb5 | 0xb9 | 0xba | 0xbc..=0xbe | 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x17f | 0x400..=0x45f)
+}
+
+/// The first character of `text` whose case the table-free functions above would get wrong, if
+/// any: what build.rs checks of every text it embeds.
+pub fn case_mismatch(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        let mut lowers = c.to_lowercase();
+        let mut uppers = c.to_uppercase();
+        let one = |it: &mut dyn Iterator<Item = char>| match (it.next(), it.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        };
+        let exact_lower = one(&mut lowers) == Some(lower(c));
+        let exact_upper = one(&mut uppers).map_or(upper(c) == c, |u| u == upper(c));
+        !(exact_lower
+            && exact_upper
+            && c.is_uppercase() == is_upper(c)
+            && c.is_alphanumeric() == is_word_char(c))
+    })
 }
 
 /// The length, in characters, of the longest prefix of `needle` found anywhere in `haystack`.
@@ -60,9 +183,9 @@ pub fn longest_matching_prefix(haystack: &str, needle: &str) -> usize {
 /// `text` with its first letter in upper case, for a name or phrase that starts a sentence.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or(String::new(), |c| {
+        std::iter::once(upper(c)).chain(chars).collect()
+    })
 }
 
 const ABBREVIATIONS: [&str; 24] = [
@@ -95,7 +218,7 @@ pub fn sentence_ranges(paragraph: &str) -> impl Iterator<Item = Range<usize>> + 
             continue;
         };
         let opens =
-            next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '"' | '‘' | '(');
+            is_upper(next) || next.is_ascii_digit() || matches!(next, '“' | '"' | '‘' | '(');
         if !opens || (c == '.' && abbreviation(&paragraph[start..at])) {
             continue;
         }
@@ -114,15 +237,141 @@ fn abbreviation(before: &str) -> bool {
         .rsplit(' ')
         .next()
         .unwrap_or_default()
-        .trim_start_matches(|c: char| !c.is_alphanumeric());
+        .trim_start_matches(|c: char| !is_word_char(c));
     word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || (word.chars().count() == 1 && word.chars().all(is_upper))
+        || ABBREVIATIONS.contains(&lowercase(word).as_str())
+}
+
+/// Where a quote cut out of its article is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteSetting {
+    /// On its own (a block quote): the article's marks stay as they are, made whole.
+    Block,
+    /// Inside the page's own double quotation marks: the article's become single ones.
+    Inline,
+}
+
+/// A quote's parts (lead, quoted words, tail) with the article's quotation marks made whole.
+///
+/// A sentence cut out of a longer quotation starts or ends inside it, so one of its marks is
+/// missing: the missing opening mark goes before the lead, the missing closing mark after the
+/// tail. Inline, the article's double marks become single ones (“Carney said: ‘We will …’”), as
+/// a quotation inside a quotation is printed. Straight marks (`"`) pair up in order. Only the
+/// marks change: the words stay verbatim, and each part keeps its place, so the quoted words
+/// can still be marked.
+pub fn set_quote(parts: [&str; 3], setting: QuoteSetting) -> [String; 3] {
+    let inline = setting == QuoteSetting::Inline;
+    let (mut depth, mut missing_open, mut straight_open) = (0usize, 0usize, false);
+    let mut out = parts.map(|part| {
+        part.chars()
+            .map(|c| {
+                let opening = match c {
+                    '“' => true,
+                    '”' => false,
+                    '"' => {
+                        straight_open = !straight_open;
+                        straight_open
+                    }
+                    other => return other,
+                };
+                if opening {
+                    depth += 1;
+                } else if depth == 0 {
+                    missing_open += 1;
+                } else {
+                    depth -= 1;
+                }
+                match (inline, c, opening) {
+                    (true, '"', _) => '\'',
+                    (true, _, true) => '‘',
+                    (true, _, false) => '’',
+                    _ => c,
+                }
+            })
+            .collect::<String>()
+    });
+    let (open, close) = if inline { ('‘', '’') } else { ('“', '”') };
+    out[0].insert_str(0, &open.to_string().repeat(missing_open));
+    out[2].push_str(&close.to_string().repeat(depth));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn set(parts: [&str; 3], setting: QuoteSetting) -> String {
+        set_quote(parts, setting).join("|")
+    }
+
+    #[test]
+    fn a_sentence_cut_out_of_a_quotation_gets_the_mark_it_lacks() {
+        let opened = ["Carney stated: “", "We will allocate", " more."];
+        assert_eq!(set(opened, QuoteSetting::Block), "Carney stated: “|We will allocate| more.”");
+        assert_eq!(set(opened, QuoteSetting::Inline), "Carney stated: ‘|We will allocate| more.’");
+        let closed = ["", "The dialogue is the path forward.”", ""];
+        assert_eq!(set(closed, QuoteSetting::Block), "“|The dialogue is the path forward.”|");
+        assert_eq!(set(closed, QuoteSetting::Inline), "‘|The dialogue is the path forward.’|");
+    }
+
+    #[test]
+    fn whole_quotations_only_change_marks_inline() {
+        let whole = ["He was invited as a", "\"special guest,\"", " officials said “today”."];
+        assert_eq!(set(whole, QuoteSetting::Block), whole.join("|"));
+        assert_eq!(
+            set(whole, QuoteSetting::Inline),
+            "He was invited as a|'special guest,'| officials said ‘today’."
+        );
+        assert_eq!(set(["", "No marks at all.", ""], QuoteSetting::Inline), "|No marks at all.|");
+    }
+
+    #[test]
+    fn table_free_case_is_exact_on_its_blocks() {
+        let wrong: Vec<char> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| has_table_free_case(c))
+            .filter(|&c| case_mismatch(&c.to_string()).is_some())
+            .collect();
+        // Its lower case is two characters (i and a combining dot): build.rs refuses it.
+        assert_eq!(wrong, ['\u{130}']);
+    }
+
+    #[test]
+    fn whatever_a_reader_types_folds_as_unicode_onto_those_blocks() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut lowers = c.to_lowercase();
+            if let (Some(l), None) = (lowers.next(), lowers.next()) {
+                if has_table_free_case(l) {
+                    assert_eq!(lower(c), l, "{c:?} (U+{:04X})", c as u32);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fold_is_split_whitespace_joined_and_lower_cased() {
+        for text in [
+            "",
+            "  ",
+            " a ",
+            "Kyiv\u{a0}\u{2003}KYIV\t\n\u{b}x",
+            "ÀÉ  Ж\r\nend ",
+            "one",
+        ] {
+            let joined: Vec<String> = text.split_whitespace().map(lowercase).collect();
+            assert_eq!(fold(text), joined.join(" "), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_of_other_blocks_is_caseless_and_no_letter() {
+        assert_eq!(case_mismatch("Kyiv — “Carney’s” visit… 2 × 3 → ≈ –"), None);
+        assert_eq!(case_mismatch("Київ ЗСУ"), None);
+        assert_eq!(case_mismatch("Αθήνα"), Some('Α'));
+        assert_eq!(fold("  ÉCOLE  Київ\nSTRAẞE "), "école київ straße");
+        assert_eq!(capitalised("ärzte"), "Ärzte");
+    }
 
     #[test]
     fn whitespace_runs_become_one_space() {

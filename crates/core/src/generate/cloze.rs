@@ -7,7 +7,7 @@ use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{SourceId, SourceKind};
 use crate::table::FactIdx;
-use crate::text::{normalize_whitespace, same_folded};
+use crate::text::{is_word_char, lowercase, normalize_whitespace, same_folded, set_quote, QuoteSetting};
 
 /// A place in a verbatim quote where the answer can be blanked out.
 #[derive(Clone, Debug)]
@@ -69,9 +69,9 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
     let mut sites = Vec::new();
     for evidence in &fact.versions[0].evidence {
         let quote = normalize_whitespace(&evidence.quote);
-        let lower = quote.to_lowercase();
+        let lower = lowercase(&quote);
         for needle in &needles {
-            let needle_lower = needle.to_lowercase();
+            let needle_lower = lowercase(needle);
             let hits: Vec<usize> = lower.match_indices(&needle_lower).map(|(i, _)| i).collect();
             // Lower-casing can shift byte offsets for some scripts; only accept exact boundaries.
             if hits.len() != 1 || lower.len() != quote.len() {
@@ -79,22 +79,21 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
             }
             let start = hits[0];
             let end = start + needle_lower.len();
-            let word_edge = |i: usize| {
-                quote[..i]
-                    .chars()
-                    .last()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            };
-            let after_edge = quote[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let before = format!("{}{}", evidence.lead, &quote[..start]);
-            let after = format!("{}{}", &quote[end..], evidence.tail);
+            let word_edge = |i: usize| quote[..i].chars().last().is_none_or(|c| !is_word_char(c));
+            let after_edge = quote[end..].chars().next().is_none_or(|c| !is_word_char(c));
+            // A sentence cut out of a longer quotation gets the quotation mark it lacks.
+            let [before, _, after] = set_quote(
+                [
+                    &format!("{}{}", evidence.lead, &quote[..start]),
+                    "",
+                    &format!("{}{}", &quote[end..], evidence.tail),
+                ],
+                QuoteSetting::Block,
+            );
             let context = before.split_whitespace().count() + after.split_whitespace().count();
             // The rest of the sentence never prints the answer ("from Minsk … brokered in ___").
-            let around = format!("{before} {after}").to_lowercase();
-            let printed_elsewhere = needles.iter().any(|n| around.contains(&n.to_lowercase()));
+            let around = lowercase(&format!("{before} {after}"));
+            let printed_elsewhere = needles.iter().any(|n| around.contains(&lowercase(n)));
             // Enough context to answer from, and never one item of a list whose others would fit too.
             if word_edge(start)
                 && after_edge

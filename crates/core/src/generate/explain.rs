@@ -145,16 +145,16 @@ fn states(fact: &Fact, version: &crate::fact::Version, evidence: &Evidence) -> b
         )
 }
 
-/// The quotes that state the fact's answer, then the correction's.
-fn support(fact: &Fact) -> impl Iterator<Item = &Evidence> {
+/// The quotes that state the fact's answer, then the correction's (worked out once per table).
+pub(super) fn support(fact: &Fact) -> impl Iterator<Item = &Evidence> {
     fact.versions
         .iter()
         .flat_map(move |v| v.evidence.iter().filter(move |e| states(fact, v, e)))
         .chain(&fact.correction)
 }
 
-/// The quotes that only set the scene.
-fn context(fact: &Fact) -> impl Iterator<Item = &Evidence> {
+/// The quotes that only set the scene (worked out once per table).
+pub(super) fn context(fact: &Fact) -> impl Iterator<Item = &Evidence> {
     fact.versions
         .iter()
         .flat_map(move |v| v.evidence.iter().filter(move |e| !states(fact, v, e)))
@@ -223,8 +223,8 @@ impl Generator<'_> {
             status: fact.status,
             answer_text: prep.answer.clone(),
             explanation: prep.explanation.clone(),
-            quotes: support(fact).cloned().collect(),
-            context: context(fact).cloned().collect(),
+            quotes: prep.quotes.clone(),
+            context: prep.context.clone(),
         }
     }
 
@@ -257,11 +257,11 @@ impl Generator<'_> {
                 .join(" "),
             quotes: facts
                 .iter()
-                .flat_map(|&f| support(&table[f]).cloned())
+                .flat_map(|&f| self.prepared.facts[f].quotes.iter().cloned())
                 .collect(),
             context: facts
                 .iter()
-                .flat_map(|&f| context(&table[f]).cloned())
+                .flat_map(|&f| self.prepared.facts[f].context.iter().cloned())
                 .collect(),
         }
     }

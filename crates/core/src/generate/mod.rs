@@ -49,18 +49,29 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     let mut dice = Dice::seeded(spec.seed);
     let plans = generator.plans();
     let mut used = PerFact::filled(generator.table(), false);
+    // Facts a source check showed as a foil: later ones show others (see `source_check`).
+    let mut foiled = PerFact::filled(generator.table(), false);
     let mut uses = Uses::new(prepared.topics.len());
     // A source-check lesson (only that kind asked) rotates through its angles first: what the
     // reports confirm, what rests on one, where they disagree, what a copy got wrong.
     let by_angle = spec.source_checks_only();
+    // Of two angles asked as often, the one with fewer questions goes first: those few (a copy's
+    // errors) are the easiest for earlier questions to rule out, by their group or by a leak.
+    let mut angle_plans = [0usize; SourceAngle::ALL.len()];
+    if by_angle {
+        for plan in &plans {
+            angle_plans[generator.angle(plan) as usize] += 1;
+        }
+    }
     let mut questions = Vec::with_capacity(spec.count);
     // A plan that could not be built with the facts left is blocked until the facts are reset.
     let mut blocked = vec![false; plans.len()];
     // A reset with no question built since the last one means nothing more can be asked.
     let mut built_since_reset = true;
     let mut best: Vec<usize> = Vec::with_capacity(plans.len());
-    // Per question asked: its facts, what it shows, and what would give its answer away.
-    let mut asked: Vec<(Vec<FactIdx>, String, Vec<String>)> = Vec::with_capacity(spec.count);
+    // Per question asked: its facts and what it shows (what would give its facts' answers away
+    // is `Prepared`'s per-fact `leak_keys`).
+    let mut asked: Vec<(Vec<FactIdx>, String)> = Vec::with_capacity(spec.count);
     while questions.len() < spec.count {
         // Prefer the least-used angle (in a source-check lesson), then topic, then kind; the dice break ties.
         best.clear();
@@ -69,7 +80,8 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             if blocked[i] || plan.fact().is_some_and(|f| used[f]) {
                 continue;
             }
-            let score = uses.score(plan, by_angle.then(|| generator.angle(plan)));
+            let angle = by_angle.then(|| generator.angle(plan));
+            let score = uses.score(plan, angle.map(|a| (a, angle_plans[a as usize])));
             if best_score.is_none_or(|best| score < best) {
                 best_score = Some(score);
                 best.clear();
@@ -86,6 +98,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             // Every askable fact has been asked: start again rather than stop short. The second
             // round is kept fair within itself; the first has shown every answer already.
             used.fill(false);
+            foiled.fill(false);
             blocked.iter_mut().for_each(|b| *b = false);
             asked.clear();
             built_since_reset = false;
@@ -98,20 +111,24 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         // quiz shows every answer in its passage anyway, and a repeat (after every fact was asked)
         // is about the same facts as the question it repeats.
         let built = (0..LEAK_ATTEMPTS).find_map(|_| {
-            let (question, facts) = generator.build(chosen, &used, &mut dice)?;
+            let (question, facts) = generator.build(chosen, &used, &foiled, &mut dice)?;
             if spec.passage.is_some() {
                 return Some((question, facts));
             }
             // The facts it asks come first; a source check's foils (only shown) follow.
             let own = facts[..question.fact_ids.len().min(facts.len())].to_vec();
             let shown = leak::shown(&question);
-            let keys = leak::keys(prepared, &own);
-            let fair = asked.iter().all(|(their_facts, their_shown, their_keys)| {
+            let states = |shown: &str, facts: &[FactIdx]| {
+                facts
+                    .iter()
+                    .any(|&f| leak::states(shown, &prepared.facts[f].leak_keys))
+            };
+            let fair = asked.iter().all(|(their_facts, their_shown)| {
                 their_facts.iter().any(|f| own.contains(f))
-                    || (!leak::states(&shown, their_keys) && !leak::states(their_shown, &keys))
+                    || (!states(&shown, their_facts) && !states(their_shown, &own))
             });
             fair.then(|| {
-                asked.push((own, shown, keys));
+                asked.push((own, shown));
                 (question, facts)
             })
         });
@@ -127,6 +144,8 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
                 for (i, f) in facts.into_iter().enumerate() {
                     if i < asked_here {
                         used[f] = true;
+                    } else {
+                        foiled[f] = true;
                     }
                     if spec.passage.is_none() {
                         for &sibling in &prepared.facts[f].siblings {
@@ -162,10 +181,16 @@ impl Uses {
         }
     }
 
-    /// (angle uses, topic uses, kind uses), compared in that order; the angle counts only when given.
-    fn score(&self, plan: &Plan, angle: Option<SourceAngle>) -> (usize, usize, usize) {
+    /// (angle uses, the angle's plans, topic uses, kind uses), compared in that order; the angle
+    /// (with how many plans it has) counts only when given.
+    fn score(
+        &self,
+        plan: &Plan,
+        angle: Option<(SourceAngle, usize)>,
+    ) -> (usize, usize, usize, usize) {
         (
-            angle.map_or(0, |a| self.angles[a as usize]),
+            angle.map_or(0, |(a, _)| self.angles[a as usize]),
+            angle.map_or(0, |(_, plans)| plans),
             self.topics[plan.topic()],
             self.kinds[plan.kind() as usize],
         )
@@ -256,6 +281,7 @@ impl<'a> Generator<'a> {
         &self,
         plan: &Plan,
         used: &PerFact<bool>,
+        foiled: &PerFact<bool>,
         dice: &mut Dice,
     ) -> Option<(Question, Vec<FactIdx>)> {
         let (kind, f) = match *plan {
@@ -270,7 +296,7 @@ impl<'a> Generator<'a> {
             QuestionKind::Cloze => self.cloze(f, dice),
             QuestionKind::WhoSaid => self.who_said(f, dice),
             QuestionKind::SourceCheck => {
-                let (question, foils) = self.source_check(f, used, dice);
+                let (question, foils) = self.source_check(f, used, foiled, dice);
                 let mut facts = vec![f];
                 facts.extend(foils);
                 return Some((question, facts));

@@ -2,13 +2,14 @@
 
 use super::words::{fill, ENGLISH};
 use super::Generator;
+use crate::decimal::Decimal;
 use crate::fact::{Currency, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::table::FactIdx;
 
 /// The number to type for a numeric-entry question: (answer, unit as the prompt names it
 /// ("billions of U.S. dollars"), unit beside the field ("billion U.S. dollars"), tolerance).
-pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, String, f64)> {
+pub(super) fn numeric_answer(fact: &Fact) -> Option<(Decimal, String, String, Decimal)> {
     match fact.answer() {
         Value::Money(money) if !money.over => {
             let currency = match money.currency {
@@ -16,14 +17,17 @@ pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, String, f64)> 
                 Currency::Usd => ENGLISH.usd,
                 Currency::Unstated => ENGLISH.dollars,
             };
-            let (scale, words, word) = if money.amount >= 1_000_000_000 {
-                (1e9, ENGLISH.billions, ENGLISH.billion)
+            let (exponent, words, word) = if money.amount >= 1_000_000_000 {
+                (-9, ENGLISH.billions, ENGLISH.billion)
             } else {
-                (1e6, ENGLISH.millions, ENGLISH.million)
+                (-6, ENGLISH.millions, ENGLISH.million)
             };
-            let answer = money.amount as f64 / scale;
-            // 1%: forgives rounding, never reaches another figure the articles print.
-            let tolerance = (answer * 0.01 * 1000.0).round() / 1000.0;
+            let answer = Decimal::new(i64::try_from(money.amount).ok()?, exponent);
+            // 1%: forgives rounding, never reaches another figure the articles print. In
+            // thousandths, rounded in f64 as it always was (1% of 1.45 is 14.499… thousandths
+            // there, so 0.014), so that no generated question changes.
+            let thousandths = (answer.to_f64() * 0.01 * 1000.0).round() as i64;
+            let tolerance = Decimal::new(thousandths, -3);
             let unit = fill(ENGLISH.unit, &[("scale", words), ("currency", currency)]);
             let label = fill(
                 ENGLISH.unit_label,
@@ -32,31 +36,29 @@ pub(super) fn numeric_answer(fact: &Fact) -> Option<(f64, String, String, f64)> 
             Some((answer, unit, label, tolerance))
         }
         Value::Count(count) if !count.unit.is_empty() => Some((
-            f64::from(count.value),
+            Decimal::whole(i64::from(count.value)),
             count.unit.clone(),
             count.unit.clone(),
-            0.0,
+            Decimal::ZERO,
         )),
         _ => None,
     }
 }
 
 /// How precisely to answer, in words: never the tolerance itself, which would give the answer away.
-fn precision_words(answer: f64) -> &'static str {
-    let text = format!("{answer:.3}");
-    let decimals = text
-        .trim_end_matches('0')
-        .split('.')
-        .nth(1)
-        .map_or(0, str::len);
-    ENGLISH.decimals[decimals.min(3)]
+fn precision_words(answer: Decimal) -> &'static str {
+    ENGLISH.decimals[answer.decimals_rounded(3).min(3) as usize]
 }
 
 impl Generator<'_> {
     pub(super) fn numeric(&self, f: FactIdx) -> Question {
         let fact = &self.table()[f];
-        let (answer, unit, label, tolerance) =
-            numeric_answer(fact).unwrap_or((0.0, String::new(), String::new(), 0.0));
+        let (answer, unit, label, tolerance) = numeric_answer(fact).unwrap_or((
+            Decimal::ZERO,
+            String::new(),
+            String::new(),
+            Decimal::ZERO,
+        ));
         let prompt = match fact.answer() {
             Value::Money(_) => fill(
                 ENGLISH.numeric_money,

@@ -2,14 +2,16 @@
 
 use super::cloze::{self, ClozeSite};
 use super::distractors::{conflict_options, distractors};
-use super::explain::explain;
+use super::explain::{context, explain, support};
+use super::leak;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
 use super::plan::{Plan, TopicIdx};
-use super::source_check::Foils;
-use crate::fact::{AnswerKind, Fact, Topic, Value};
+use super::source_check::{claim_len, comparable_lengths, Foils};
+use crate::fact::{AnswerKind, Evidence, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
+use crate::source::SourceId;
 use crate::table::{FactIdx, FactTable, PerFact};
 use std::sync::OnceLock;
 
@@ -24,6 +26,9 @@ pub struct Prepared {
     pub(super) plans: Vec<Plan>,
     pub(super) pools: Pools,
     pub(super) foils: Foils,
+    /// Whether a fact can be asked as a source check: a lesson of source checks only prefers
+    /// foils that cannot, which keep no question out of it.
+    pub(super) checkable: PerFact<bool>,
     /// The reading passages, worked out by the first reading quiz or view that needs them.
     passages: OnceLock<Vec<Passage>>,
     /// How they are worked out: from the articles' texts, or not at all (see `without_passages`).
@@ -41,6 +46,14 @@ pub(super) struct FactPrep {
     pub(super) answer: String,
     pub(super) claim: String,
     pub(super) explanation: String,
+    /// The quotes that state its answer (then its correction's), and those that only set the scene.
+    pub(super) quotes: Vec<Evidence>,
+    pub(super) context: Vec<Evidence>,
+    /// What would give its answer away if another question printed it (see `leak::keys`).
+    pub(super) leak_keys: Vec<String>,
+    /// The sentences its quotes stand in (each report's sentence once, as an index into the
+    /// table's distinct sentences): source checks never show two claims from one sentence.
+    pub(super) sentences: Vec<u32>,
     /// The other facts of its `group`: a quiz that asks or shows it asks and shows none of them.
     pub(super) siblings: Vec<FactIdx>,
 }
@@ -68,6 +81,10 @@ impl Prepared {
                 cloze: cloze::sites(fact),
                 claim: fact.claim_with(&answer),
                 explanation: explain(&table, fact),
+                quotes: support(fact).cloned().collect(),
+                context: context(fact).cloned().collect(),
+                leak_keys: Vec::new(),
+                sentences: Vec::new(),
                 answer,
                 siblings: fact.group.as_ref().map_or(Vec::new(), |group| {
                     table
@@ -84,6 +101,7 @@ impl Prepared {
             topics: table.topics(),
             pools: Pools::new(&table),
             foils: Foils::new(&table),
+            checkable: PerFact::filled(&table, false),
             facts,
             plans: Vec::new(),
             passages: OnceLock::new(),
@@ -91,6 +109,38 @@ impl Prepared {
             table,
         };
         prepared.plans = prepared.single_fact_plans();
+        for plan in &prepared.plans {
+            if let Plan::Single {
+                kind: QuestionKind::SourceCheck,
+                fact,
+                ..
+            } = *plan
+            {
+                prepared.checkable[fact] = true;
+            }
+        }
+        let mut distinct: Vec<(&SourceId, String)> = Vec::new();
+        let mut sentences = Vec::new();
+        for (_, fact) in prepared.table.indexed() {
+            let mut ids = Vec::new();
+            for e in fact.all_evidence() {
+                let sentence = (&e.source, format!("{}{}{}", e.lead, e.quote, e.tail));
+                let id = match distinct.iter().position(|d| *d == sentence) {
+                    Some(id) => id,
+                    None => {
+                        distinct.push(sentence);
+                        distinct.len() - 1
+                    }
+                };
+                ids.push(id as u32);
+            }
+            sentences.push(ids);
+        }
+        for (f, ids) in sentences.into_iter().enumerate() {
+            let f = FactIdx(f);
+            prepared.facts[f].sentences = ids;
+            prepared.facts[f].leak_keys = leak::keys(&prepared, f);
+        }
         prepared
     }
 
@@ -103,6 +153,12 @@ impl Prepared {
     /// always gives the same list. Worked out on first use (a few milliseconds), then kept.
     pub fn passages(&self) -> &[Passage] {
         self.passages.get_or_init(|| (self.find_passages)(self))
+    }
+
+    /// Whether two facts quote the same sentence of the same report.
+    pub(super) fn share_a_sentence(&self, a: FactIdx, b: FactIdx) -> bool {
+        let theirs = &self.facts[b].sentences;
+        self.facts[a].sentences.iter().any(|s| theirs.contains(s))
     }
 
     pub(super) fn topic_index(&self, topic: &Topic) -> TopicIdx {
@@ -169,7 +225,20 @@ impl Prepared {
                 AnswerKind::SourceError => fact.correct.is_some() && prep.distractors.len() >= 3,
                 _ if !single => conflict_options(fact).len() >= 2,
                 AnswerKind::Speaker => false,
-                _ => self.foils.against(fact.status).len() >= 3,
+                // Three foils about as long as the key, some longer and some shorter: else the
+                // key would always be the longest option, or the shortest.
+                _ => {
+                    let key = claim_len(self, idx);
+                    let comparable: Vec<usize> = self
+                        .foils
+                        .against(fact.status)
+                        .iter()
+                        .map(|&c| claim_len(self, c))
+                        .filter(|&len| comparable_lengths(len, key))
+                        .collect();
+                    let shorter = comparable.iter().filter(|&&len| len < key).count();
+                    comparable.len() >= 3 && shorter >= 1 && comparable.len() - shorter >= 1
+                }
             },
             QuestionKind::Matching | QuestionKind::Ordering => false,
         }
