@@ -1,6 +1,8 @@
 //! Sourced Quiz: the verified fact table as shipped, and (on wasm32) the Yew widget that quizzes from it.
 
 pub mod class_setup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod embed_page;
 pub mod events;
 pub mod export;
 pub mod results;

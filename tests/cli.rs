@@ -250,3 +250,95 @@ fn export_writes_moodle_xml_to_stdout_and_packages_only_to_a_file() {
     std::fs::remove_file(&file).unwrap();
     assert_eq!(&zip[..4], b"PK\x03\x04");
 }
+
+#[test]
+fn embed_page_writes_a_page_with_its_settings_and_oembed_and_refuses_bad_input() {
+    let dist = std::env::temp_dir().join(format!("sourced-cli-embed-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    let index = "<!doctype html>\n<html>\n  <head>\n    <script type=\"module\" src=\"./boot.js?js=a.js&amp;wasm=a.wasm\"></script>\n  </head>\n  <body>\n    <main id=\"sourced-quiz\">\n    </main>\n  </body>\n</html>\n";
+    std::fs::write(dist.join("index.html"), index).unwrap();
+    let d = dist.to_str().unwrap();
+    let url = "https://quiz.example/";
+    let output = sourced(&[
+        "embed-page",
+        "aid-5",
+        "--url",
+        url,
+        "--count",
+        "5",
+        "--topics",
+        "aid",
+        "--dist",
+        d,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout(&output).starts_with("https://quiz.example/q/aid-5/ "),
+        "{}",
+        stdout(&output)
+    );
+    let page = std::fs::read_to_string(dist.join("q/aid-5/index.html")).unwrap();
+    assert!(
+        page.contains("<main id=\"sourced-quiz\" data-count=\"5\" data-topics=\"aid\">"),
+        "{page}"
+    );
+    assert!(page.contains("src=\"../../boot.js"), "{page}");
+    let oembed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("q/aid-5/oembed.json")).unwrap())
+            .unwrap();
+    assert_eq!(oembed["type"], "rich");
+    // The build's own page: its link, twice written, once there.
+    for _ in 0..2 {
+        assert!(sourced(&["embed-page", "--url", url, "--dist", d])
+            .status
+            .success());
+    }
+    let root = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert_eq!(
+        root.matches("href=\"https://quiz.example/oembed.json\"")
+            .count(),
+        1,
+        "{root}"
+    );
+
+    for (args, message) in [
+        (
+            vec!["embed-page", "x", "--count", "5"],
+            "--url URL is required",
+        ),
+        (
+            vec!["embed-page", "x", "--url", url, "--count", "99"],
+            "`count=99` is not valid",
+        ),
+        (
+            vec!["embed-page", "x", "--url", url, "--colour", "red"],
+            "unknown setting `--colour`",
+        ),
+        (
+            vec!["embed-page", "Bad Name", "--url", url],
+            "`Bad Name` cannot name a page",
+        ),
+        (
+            vec!["embed-page", "--url", url, "--count", "5"],
+            "quiz settings need a page NAME",
+        ),
+        (
+            vec!["embed-page", "x", "--url", url, "--dist", "/nonexistent"],
+            "run `trunk build --release` first",
+        ),
+    ] {
+        let mut args = args;
+        if !args.contains(&"--dist") {
+            args.extend(["--dist", d]);
+        }
+        let output = sourced(&args);
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {error}");
+        assert!(error.contains(message), "{args:?}: {error}");
+    }
+    std::fs::remove_dir_all(&dist).unwrap();
+}

@@ -146,6 +146,13 @@ fn specs() -> Vec<(QuizSpec, Option<&'static str>)> {
     let mut numbers = QuizSpec::new(3, 12);
     numbers.kinds = vec![sourced_core::QuestionKind::Numeric];
     specs.push((numbers, None));
+    // Matching and ordering, which a quiz of twenty may not draw.
+    let mut sets = QuizSpec::new(11, 4);
+    sets.kinds = vec![
+        sourced_core::QuestionKind::Matching,
+        sourced_core::QuestionKind::Ordering,
+    ];
+    specs.push((sets, None));
     let mut reading = QuizSpec::new(5, 10);
     reading.passage = Some(1);
     specs.push((reading, None));

@@ -214,7 +214,9 @@ fn false_is_never_the_key_for_what_a_report_says() {
         questions().filter(|q| q.kind == QuestionKind::TrueFalse && q.answer_text == "False")
     {
         let fact = facts_of(question)[0];
-        let (head, tail) = fact.claim.split_once("{answer}").unwrap();
+        // A fact may word its true/false statement apart from its claim ("the official who … was").
+        let template = fact.statement.as_deref().unwrap_or(&fact.claim);
+        let (head, tail) = template.split_once("{answer}").unwrap();
         let prompt = question
             .prompt
             .strip_prefix(&format!("{TRUE_OR_FALSE} "))
@@ -261,16 +263,24 @@ fn false_is_never_the_key_for_what_a_report_says() {
                     .iter()
                     .any(|v| fold(&v.answer.to_string()) == fold(shown))
         });
-        // The value in the claim's own words: the three words before the slot, or the three after.
-        let head_words: Vec<&str> = head.split_whitespace().collect();
-        let tail_words: Vec<&str> = tail.split_whitespace().collect();
-        let lead = head_words[head_words.len().saturating_sub(3)..].join(" ");
-        let follow = tail_words[..tail_words.len().min(3)].join(" ");
-        let phrases: Vec<String> = [format!("{lead} {shown}"), format!("{shown} {follow}")]
-            .into_iter()
-            .map(|p| fold(p.trim().trim_end_matches(['.', ','])))
-            .filter(|p| p.split_whitespace().count() > fold(shown).split_whitespace().count())
-            .collect();
+        // The value in the words of the claim (and of the statement): the three words before the
+        // slot, or the three after.
+        let mut phrases: Vec<String> = Vec::new();
+        for template in [fact.claim.as_str(), template] {
+            let (head, tail) = template.split_once("{answer}").unwrap();
+            let head_words: Vec<&str> = head.split_whitespace().collect();
+            let tail_words: Vec<&str> = tail.split_whitespace().collect();
+            let lead = head_words[head_words.len().saturating_sub(3)..].join(" ");
+            let follow = tail_words[..tail_words.len().min(3)].join(" ");
+            phrases.extend(
+                [format!("{lead} {shown}"), format!("{shown} {follow}")]
+                    .into_iter()
+                    .map(|p| fold(p.trim().trim_end_matches(['.', ','])))
+                    .filter(|p| {
+                        p.split_whitespace().count() > fold(shown).split_whitespace().count()
+                    }),
+            );
+        }
         let in_an_article = article_sentences()
             .iter()
             .any(|sentence| phrases.iter().any(|p| sentence.contains(p.as_str())));
@@ -669,5 +679,64 @@ fn a_part_is_never_offered_as_more_than_its_whole() {
         }
     }
     assert!(parts > 0, "no multiple choice on a part of a sum was drawn");
+    fail_if_any(problems);
+}
+
+#[test]
+fn no_options_length_points_at_a_status_checks_key() {
+    // A single-sourced claim tends to be the most detailed, so the longest; a confirmed one the
+    // shortest. A test-wise student picks by length: count keys a tenth longer (or shorter) than
+    // every other option. Four options in random order would make each about one in ten.
+    // The two status questions ("Which of these claims is confirmed …", "… from a single source").
+    let (mut checks, mut longest, mut shortest) = (0usize, 0usize, 0usize);
+    for question in questions().filter(|q| q.prompt.starts_with("Which of these claims")) {
+        let Body::Choice { options, correct } = &question.body else {
+            continue;
+        };
+        let len = |o: &String| o.chars().count();
+        let key = len(&options[*correct]);
+        let others = options.iter().enumerate().filter(|(i, _)| i != correct);
+        let (max, min) = others.fold((0, usize::MAX), |(max, min), (_, o)| {
+            (max.max(len(o)), min.min(len(o)))
+        });
+        checks += 1;
+        longest += usize::from(key * 10 >= max * 11);
+        shortest += usize::from(key * 11 <= min * 10);
+    }
+    assert!(checks > 500, "only {checks} status checks were drawn");
+    let share = |n: usize| n * 100 / checks;
+    assert!(
+        share(longest) <= 15 && share(shortest) <= 15,
+        "of {checks} status checks, the key is clearly the longest option in {}% and the shortest in {}%",
+        share(longest),
+        share(shortest)
+    );
+}
+
+#[test]
+fn a_quiz_of_mixed_kinds_shows_no_status_checks_wrong_option_twice() {
+    // An option seen in an earlier question is struck without reading: "it was wrong before".
+    // Only a lesson of source checks alone (every tenth quiz here) or a quiz of more than ten
+    // questions may reuse them, to have enough claims left to ask.
+    let mut problems = Vec::new();
+    for (i, quiz) in quizzes().iter().enumerate() {
+        if quiz.len() > 10 || quiz.iter().all(|q| q.kind == QuestionKind::SourceCheck) {
+            continue;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for question in quiz
+            .iter()
+            .filter(|q| q.prompt.starts_with("Which of these claims"))
+        {
+            let Body::Choice { options, correct } = &question.body else {
+                continue;
+            };
+            for (j, option) in options.iter().enumerate() {
+                if j != *correct && !seen.insert(option.clone()) {
+                    problems.push(format!("quiz {i}: `{option}` is offered twice"));
+                }
+            }
+        }
+    }
     fail_if_any(problems);
 }

@@ -397,6 +397,35 @@ fn avoid_names_a_question_kind_and_gives_its_reason() {
 }
 
 #[test]
+fn a_true_false_statement_has_one_slot_and_a_fact_that_asks_true_false() {
+    let statement = |lines: &str| {
+        let facts = valid_facts("").replace(
+            "answer = \"Keith Kellogg\"",
+            &format!("answer = \"Keith Kellogg\"\n{lines}"),
+        );
+        messages(&check(&facts).1)
+    };
+    assert_eq!(
+        statement("statement = \"The envoy who attended was {answer}.\""),
+        Vec::<String>::new()
+    );
+    let msgs = statement("statement = \"The envoy who attended was Kellogg.\"");
+    assert!(
+        msgs.iter().any(|m| m.starts_with("facts.toml:")
+            && m.contains("fact `kellogg`: statement must contain `{answer}` exactly once")),
+        "{msgs:#?}"
+    );
+    let msgs =
+        statement("statement = \"The envoy was {answer}.\"\navoid = { true_false = \"trivial\" }");
+    assert!(
+        msgs.iter().any(|m| m.contains(
+            "fact `kellogg`: statement is what a true/false question shows, but this fact avoids true_false"
+        )),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
 fn every_quote_of_the_shipped_table_stands_in_its_whole_sentence() {
     let table = sourced_quiz::embedded_table().expect("questions/ verifies");
     let mut widened = 0;

@@ -1,8 +1,9 @@
 // Sourced Quiz, iframe embed for host pages: sizes every <iframe data-sourced-quiz-frame> to its
-// content as it changes, and re-dispatches the widget's events on the iframe element.
+// content as it changes, keeps the reader's place in view after Check and Next, and re-dispatches
+// the widget's events on the iframe element.
 //
 //   <iframe data-sourced-quiz-frame src="https://quiz.example/?seed=42&host=https://news.example"
-//           title="Quiz: Carney in Kyiv" width="100%" height="640"></iframe>
+//           title="Quiz: Carney in Kyiv" width="100%" height="640" loading="lazy"></iframe>
 //   <script src="https://quiz.example/embed.js" async></script>
 //
 // Dependency-free, no cookies, no requests. A message counts only if it comes from one of these
@@ -43,6 +44,14 @@
         answered.add(frame);
         frame.style.height = `${Math.ceil(height)}px`;
       }
+    } else if (data.type === `${PREFIX}scroll`) {
+      // After Check or Next: the verdict or the new heading (top, bottom in the frame), brought
+      // into view with the least scroll, and only when it is out of view.
+      const at = frame.getBoundingClientRect().top;
+      const top = at + Number(data.top);
+      const bottom = at + Number(data.bottom);
+      if (!Number.isFinite(top + bottom) || (top >= 0 && bottom <= innerHeight)) return;
+      scrollBy(0, top < 0 || bottom - top > innerHeight - 32 ? top - 16 : bottom - innerHeight + 16);
     } else {
       frame.dispatchEvent(new CustomEvent(data.type, { detail: data, bubbles: true }));
     }

@@ -32,29 +32,40 @@ function say(host, text, role) {
 }
 
 // Never a blank box: each widget says it is loading until the wasm runs, and what went wrong if
-// a file cannot load (on another origin, most often a host that sends no CORS headers).
-document.querySelectorAll(SELECTOR).forEach((host) => say(host, 'Loading the quiz…', 'status'));
-let widget;
-let file = new URL(files.js, base);
-try {
-  widget = await import(file.href);
-  file = new URL(files.wasm, base);
-  await widget.default({ module_or_path: file });
-} catch (error) {
-  console.error('sourced-quiz: the widget could not load', error);
-  const cors = crossOrigin
-    ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
-    : '';
-  document.querySelectorAll(SELECTOR).forEach((host) => {
-    say(host, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`, 'alert');
-  });
-  throw error;
-}
+// a file cannot load (on another origin, most often a host that sends no CORS headers). The JS
+// glue and the wasm are fetched once, when the first widget comes within a viewport of being seen.
+let loaded;
+let failure;
+const load = () => (loaded ??= (async () => {
+  let file = new URL(files.js, base);
+  try {
+    const widget = await import(file.href);
+    file = new URL(files.wasm, base);
+    await widget.default({ module_or_path: file });
+    return widget;
+  } catch (error) {
+    console.error('sourced-quiz: the widget could not load', error);
+    const cors = crossOrigin
+      ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
+      : '';
+    failure = `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`;
+    document.querySelectorAll(SELECTOR).forEach((host) => say(host, failure, 'alert'));
+    return null;
+  }
+})());
+
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    near.unobserve(entry.target);
+    mount(entry.target);
+  }
+}, { rootMargin: '100% 0px' });
 
 async function mount(host) {
-  if (mounted.has(host)) return;
-  mounted.add(host);
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const widget = await load();
+  if (!widget) return void say(host, failure, 'alert');
+  const shadow = host.shadowRoot;
   const loading = shadow.querySelector('.sq-boot') ?? say(host, 'Loading the quiz…', 'status');
   const style = document.createElement('link');
   style.rel = 'stylesheet';
@@ -70,9 +81,17 @@ async function mount(host) {
   loading.remove();
 }
 
+/** Says "Loading" in each new widget's room, and mounts it when the reader gets near it. */
+function watch(host) {
+  if (mounted.has(host)) return;
+  mounted.add(host);
+  say(host, 'Loading the quiz…', 'status');
+  near.observe(host);
+}
+
 function mountAll(scope) {
-  if (scope.matches?.(SELECTOR)) mount(scope);
-  scope.querySelectorAll?.(SELECTOR).forEach(mount);
+  if (scope.matches?.(SELECTOR)) watch(scope);
+  scope.querySelectorAll?.(SELECTOR).forEach(watch);
 }
 
 mountAll(document);

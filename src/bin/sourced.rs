@@ -48,6 +48,10 @@ mod cli {
       export --format moodle-xml|common-cartridge|qti3 [quiz options, or --code CODE] [--output FILE]
                            the quiz for a learning-management system (Moodle XML to standard
                            output unless --output; the two zip packages need --output)
+      embed-page [NAME] --url URL [quiz settings] [--title T] [--height PX] [--dist DIR]
+                           a page to paste into a CMS: DIR/q/NAME/ (default dist/) with these
+                           settings baked in and its oEmbed JSON; without NAME, DIR/index.html
+                           gets its oEmbed link; URL is where DIR is served (ending in /)
     ";
 
     pub fn main() -> ExitCode {
@@ -58,6 +62,7 @@ mod cli {
             Some("quiz") => quiz(&args[1..]),
             Some("passages") => passages(args.get(1).map_or_else(default_dir, PathBuf::from)),
             Some("export") => export(&args[1..]),
+            Some("embed-page") => embed_page(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 out!("{USAGE}");
                 Ok(ExitCode::SUCCESS)
@@ -343,6 +348,106 @@ mod cli {
         Ok(ExitCode::SUCCESS)
     }
 
+    /// `sourced embed-page`: a page with a quiz's settings baked in and its oEmbed JSON, for
+    /// pasting a short link into WordPress (see `sourced_quiz::embed_page`).
+    fn embed_page(args: &[String]) -> Result<ExitCode, String> {
+        use sourced_quiz::embed_page::EmbedPage;
+        let mut name = None;
+        let (mut url, mut title, mut height) = (None, None, 640u32);
+        let (mut dist, mut dir) = (PathBuf::from("dist"), default_dir());
+        let mut settings: Vec<(String, String)> = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let Some(flag) = arg.strip_prefix("--") else {
+                if name.replace(arg.clone()).is_some() {
+                    return Err(format!(
+                        "embed-page: unexpected argument `{arg}` (one page name at most)"
+                    ));
+                }
+                continue;
+            };
+            let value = args
+                .next()
+                .ok_or_else(|| format!("embed-page: --{flag} needs a value"))?
+                .clone();
+            match flag {
+                "url" => url = Some(value),
+                "title" => title = Some(value),
+                "height" => {
+                    height = value
+                        .parse()
+                        .ok()
+                        .filter(|h| (200..=4000).contains(h))
+                        .ok_or_else(|| {
+                            format!(
+                                "embed-page: --height {value} is not a height from 200 to 4000 px"
+                            )
+                        })?
+                }
+                "dist" => dist = PathBuf::from(value),
+                "dir" => dir = PathBuf::from(value),
+                key => settings.push((key.to_string(), value)),
+            }
+        }
+        let url = url.ok_or("embed-page: --url URL is required: where dist/ is served, ending in / (oEmbed needs absolute addresses)")?;
+        if name.is_none() && !settings.is_empty() {
+            return Err("embed-page: quiz settings need a page NAME (the build's own index.html takes its settings from its address)".into());
+        }
+        // The settings are checked as the page will read them, so a typo fails here, not in a reader's browser.
+        let prepared = sourced_core::Prepared::new(load_verified(&dir)?);
+        let (_, errors, unknown) = sourced_core::config::parse_config(
+            settings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            &prepared.table().topics(),
+            prepared.passages().len(),
+        );
+        if let Some(key) = unknown.first() {
+            return Err(format!(
+                "embed-page: unknown setting `--{key}`; settings are --{}, and --url, --title, --height, --dist, --dir",
+                sourced_core::config::KEYS.join(", --")
+            ));
+        }
+        if let Some(error) = errors.first() {
+            return Err(format!("embed-page: {error}"));
+        }
+        let index = dist.join("index.html");
+        let index_html = std::fs::read_to_string(&index).map_err(|e| {
+            format!(
+                "embed-page: cannot read {} ({e}): run `trunk build --release` first",
+                index.display()
+            )
+        })?;
+        let page = EmbedPage {
+            base_url: &url,
+            name: name.as_deref(),
+            settings: &settings,
+            title: title.as_deref().unwrap_or(sourced_quiz::strings::TITLE),
+            height,
+        };
+        let written = page
+            .write(&index_html)
+            .map_err(|e| format!("embed-page: {e}"))?;
+        let folder = match &name {
+            Some(name) => dist.join("q").join(name),
+            None => dist.clone(),
+        };
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("embed-page: cannot make {}: {e}", folder.display()))?;
+        for (file, text) in [
+            ("index.html", &written.html),
+            ("oembed.json", &written.oembed_json),
+        ] {
+            let path = folder.join(file);
+            std::fs::write(&path, text)
+                .map_err(|e| format!("embed-page: cannot write {}: {e}", path.display()))?;
+        }
+        outln!(
+            "{} (paste this link; oEmbed: {}oembed.json)",
+            page.url(),
+            page.url()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+
     /// The options that narrow a quiz, as the command line spells them (`--kinds numeric with --difficulty easy`).
     fn filters(spec: &sourced_core::QuizSpec) -> String {
         let mut given: Vec<String> = Vec::new();
@@ -403,11 +508,13 @@ mod cli {
 
     /// A quiz a teacher can hand out: questions, then an answer key with the evidence.
     /// A quote in its whole sentence, the quoted words between `**` when the sentence has more.
+    /// Printed inside the key's own quotation marks, so the article's marks become single ones.
     fn marked(evidence: &sourced_core::Evidence) -> String {
+        let [lead, quote, tail] = evidence.shown(sourced_core::text::QuoteSetting::Inline);
         if evidence.lead.is_empty() && evidence.tail.is_empty() {
-            evidence.quote.clone()
+            format!("{lead}{quote}{tail}")
         } else {
-            format!("{}**{}**{}", evidence.lead, evidence.quote, evidence.tail)
+            format!("{lead}**{quote}**{tail}")
         }
     }
 
@@ -456,7 +563,11 @@ mod cli {
                     let _ = writeln!(out, "   ________ {unit}");
                 }
                 Body::Cloze { before, after, .. } => {
-                    let _ = writeln!(out, "   “{before}________{after}”");
+                    let [before, blank, after] = sourced_core::text::set_quote(
+                        [before, "________", after],
+                        sourced_core::text::QuoteSetting::Inline,
+                    );
+                    let _ = writeln!(out, "   “{before}{blank}{after}”");
                 }
                 Body::Matching { left, right, .. } => {
                     for (i, item) in left.iter().enumerate() {

@@ -16,6 +16,7 @@
 
 use super::xml::{escape, number};
 use super::{accepted_spellings, feedback_html, question_name, Marker, QuizName};
+use sourced_core::text::{set_quote, QuoteSetting};
 use sourced_core::{Body, FactTable, Question, QuestionKind, Quiz};
 use std::fmt::Write;
 
@@ -95,7 +96,11 @@ fn items_for(q: &Question) -> Vec<Item> {
             accepted,
         } => vec![Item::FillIn {
             prompt: q.prompt.clone(),
-            sentence: format!("“{before}________{after}”"),
+            sentence: {
+                let [before, blank, after] =
+                    set_quote([before, "________", after], QuoteSetting::Inline);
+                format!("“{before}{blank}{after}”")
+            },
             accepted: accepted_spellings(accepted),
         }],
         Body::Numeric { unit, answer, .. } => vec![Item::FillIn {

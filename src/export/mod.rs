@@ -14,7 +14,7 @@ mod zip;
 
 pub use zip::crc32;
 
-use sourced_core::text::lowercase;
+use sourced_core::text::{lowercase, QuoteSetting};
 use sourced_core::{Evidence, FactTable, Question, Quiz, Status};
 use xml::escape;
 
@@ -155,14 +155,15 @@ fn quote_html(table: &FactTable, evidence: &Evidence, marker: Marker) -> String 
     };
     let source = table.source(&evidence.source);
     let outlet = source.map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
+    let [lead, quote, tail] = evidence.shown(QuoteSetting::Block);
     let sentence = if evidence.lead.is_empty() && evidence.tail.is_empty() {
-        escape(&evidence.quote)
+        escape(&format!("{lead}{quote}{tail}"))
     } else {
         format!(
             "{}<{tag}>{}</{tag}>{}",
-            escape(&evidence.lead),
-            escape(&evidence.quote),
-            escape(&evidence.tail)
+            escape(&lead),
+            escape(&quote),
+            escape(&tail)
         )
     };
     let headline = match source.map(|s| s.headline.as_str()) {

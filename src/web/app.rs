@@ -47,6 +47,9 @@ pub struct Model {
     pub session: Option<Session>,
     /// The class code of the quiz being taken, if it came from one.
     pub class_code: Option<String>,
+    /// Whether the reader has done anything yet: until then (a resumed or autostarted quiz) the
+    /// widget never moves the host page.
+    pub reader_acted: bool,
 }
 
 /// Everything a person can do, as named actions.
@@ -77,6 +80,7 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut model = (*self).clone();
+        model.reader_acted = true;
         match msg {
             Msg::SetCount(count) => model.setup.count = count,
             Msg::SetDifficulty(difficulty) => model.setup.difficulty = difficulty,
@@ -147,6 +151,7 @@ impl Model {
             },
             session,
             class_code,
+            reader_acted: false,
         }
     }
 }
@@ -247,7 +252,8 @@ pub fn App(props: &AppProps) -> Html {
                 <Summary session={session.clone()} table={table.clone()} class_code={model.class_code.clone()}
                     base_url={props.base_url.clone()} classroom={props.config.classroom.unwrap_or(false)}
                     on_retry={dispatch.reform(|()| Msg::Quiz(Action::Retry))}
-                    on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })} />
+                    on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })}
+                    reveal={model.reader_acted} />
                 { reading_passage(&table, session) }
             </>
         },
@@ -269,6 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_draft={dispatch.reform(|draft| Msg::Quiz(Action::Draft(draft)))}
                     on_check={dispatch.reform(|(response, elapsed_ms)| Msg::Quiz(Action::Check { response, elapsed_ms }))}
                     on_next={dispatch.reform(|()| Msg::Quiz(Action::Next))}
+                    reveal={model.reader_acted}
                 />
                 </>
             }

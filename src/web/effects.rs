@@ -188,20 +188,21 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
-/// Moves keyboard and screen-reader focus to an element (the new question's heading).
-pub fn focus(node: &yew::NodeRef) {
+/// Moves keyboard and screen-reader focus to an element (the new question's heading), without
+/// scrolling anything: where the reader looks is `host::keep_in_view`'s
+/// business (a focus scroll would move a host page for a widget that autostarted below the fold).
+pub fn focus_quietly(node: &yew::NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     }
 }
 
 /// Brings an element (the verdict after Check) near the top of the view when it is out of view
 /// or in the lower half of it, where on a phone the feedback under it would be below the fold;
 /// leaves the page alone otherwise. A little of what is above stays in sight.
-pub fn reveal(node: &yew::NodeRef) {
-    let Some(element) = node.cast::<web_sys::Element>() else {
-        return;
-    };
+pub fn reveal_element(element: &web_sys::Element) {
     let window = gloo::utils::window();
     let top = element.get_bounding_client_rect().top();
     let height = window

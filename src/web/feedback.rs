@@ -3,6 +3,7 @@
 use super::SharedTable;
 use crate::strings;
 pub use crate::strings::describe_response;
+use sourced_core::text::QuoteSetting;
 use sourced_core::{AnswerKind, Body, Evidence, Fact, FactId, Question, Response, Status};
 use yew::prelude::*;
 
@@ -250,6 +251,12 @@ fn by_source(quotes: &[Evidence]) -> Vec<&[Evidence]> {
     quotes.chunk_by(|a, b| a.source == b.source).collect()
 }
 
+/// One quote in its sentence, the quoted words marked and the article's quotation marks made whole.
+fn shown(evidence: &Evidence) -> Html {
+    let [lead, quote, tail] = evidence.shown(QuoteSetting::Block);
+    html! { <>{ lead }<mark>{ quote }</mark>{ tail }</> }
+}
+
 /// Quotes of one article, each in its whole sentence with the quoted words marked, under one
 /// citation of the article's headline and outlet. Everything that shows a quote goes through here.
 pub fn quote_view(run: &[Evidence], table: &SharedTable) -> Html {
@@ -262,7 +269,7 @@ pub fn quote_view(run: &[Evidence], table: &SharedTable) -> Html {
     html! {
         <figure class="sq-quote">
             { for run.iter().map(|evidence| html! {
-                <blockquote>{ &evidence.lead }<mark>{ &evidence.quote }</mark>{ &evidence.tail }</blockquote>
+                <blockquote>{ shown(evidence) }</blockquote>
             }) }
             <figcaption>{ "— " }<cite>{ headline }</cite>{ format!(", {outlet}") }</figcaption>
         </figure>

@@ -57,7 +57,11 @@ pub fn start_page() {
         return;
     };
     let base_url = effects::page_base_url();
-    mount_with(root.clone(), root, effects::query_pairs(), base_url, true);
+    // A page written by `sourced embed-page` carries its settings as `data-` attributes on the
+    // mount point; the address's own settings come after them, as more specific.
+    let mut pairs = effects::data_attributes(&root);
+    pairs.extend(effects::query_pairs());
+    mount_with(root.clone(), root, pairs, base_url, true);
 }
 
 /// A script-tag mount: settings from `host`'s `data-` attributes, rendered into `root` (inside

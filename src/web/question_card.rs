@@ -2,6 +2,7 @@
 
 use super::effects;
 use super::feedback::{describe_response, Feedback};
+use super::host;
 use super::SharedTable;
 use crate::strings;
 use sourced_core::{Body, DraftAnswer, Question, Response};
@@ -30,6 +31,10 @@ pub struct QuestionCardProps {
     pub on_check: Callback<(Response, u64)>,
     /// Next (or See results) was pressed after the feedback.
     pub on_next: Callback<()>,
+    /// The reader brought this card (Start, Next, a new set): bring its heading into view. A card
+    /// that was resumed or autostarted leaves the host page where the reader has it.
+    #[prop_or_default]
+    pub reveal: bool,
 }
 
 /// The draft as the inputs see it: reads come from the model, writes go up through `on_draft`,
@@ -67,7 +72,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| effects::focus(&heading));
+        let reveal = props.reveal;
+        use_effect_with((), move |_| {
+            effects::focus_quietly(&heading);
+            if let (true, Some(element)) = (reveal, heading.cast::<web_sys::Element>()) {
+                host::keep_in_view(&element, host::Reveal::Heading);
+            }
+        });
     }
     // When this question appeared (the card is keyed by question, so this is per question).
     let shown_at = use_state(effects::now_ms);
@@ -80,12 +91,17 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let verdict = use_node_ref();
     {
         let (button, verdict) = (button.clone(), verdict.clone());
+        // A card resumed with its feedback open is not the reader's Check: nothing moves then.
+        let mounting = use_mut_ref(|| true);
         use_effect_with(checked, move |&checked| {
-            if checked {
+            let resumed = std::mem::replace(&mut *mounting.borrow_mut(), false);
+            if checked && !resumed {
                 if effects::focus_was_lost(&button) {
-                    effects::focus(&button);
+                    effects::focus_quietly(&button);
                 }
-                effects::reveal(&verdict);
+                if let Some(element) = verdict.cast::<web_sys::Element>() {
+                    host::keep_in_view(&element, host::Reveal::Verdict);
+                }
             }
         });
     }
@@ -108,12 +124,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         });
     }
-    let on_submit = {
+    // Check and Next act on the button's click (Enter in a text field clicks it too), never on
+    // the form's submission: a frame sandboxed without `allow-forms` (WordPress's) blocks that.
+    let on_go = {
         let (on_check, on_next) = (props.on_check.clone(), props.on_next.clone());
         let response = response.clone();
         let shown_at = *shown_at;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             if checked {
                 on_next.emit(());
             } else if let Some(response) = response.clone() {
@@ -122,6 +139,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             }
         })
     };
+    let on_click = on_go.reform(|event: MouseEvent| event.prevent_default());
+    let on_submit = on_go.reform(|event: SubmitEvent| event.prevent_default());
     let last = props.index + 1 == props.total;
     let label = match (checked, last) {
         (false, _) => strings::CHECK,
@@ -156,7 +175,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     <Feedback question={props.question.clone()} response={response.clone()} table={props.table.clone()} />
                 }
             </div>
-            <button ref={button} type="submit" class="sq-primary sq-go" disabled={!checked && response.is_none()}>{ label }</button>
+            <button ref={button} type="submit" class="sq-primary sq-go" onclick={on_click}
+                disabled={!checked && response.is_none()}>{ label }</button>
         </form>
     }
 }

@@ -35,9 +35,14 @@ pub struct StartScreenProps {
 /// The first screen a reader sees: one sentence and Start above the fold on a phone.
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
+    // Start acts on the button's click, never on the form's submission, which a frame sandboxed
+    // without `allow-forms` (WordPress's embeds) blocks before the page sees it.
     let on_start = props
         .on_start
         .reform(|event: SubmitEvent| event.prevent_default());
+    let on_start_click = props
+        .on_start
+        .reform(|event: MouseEvent| event.prevent_default());
     let on_sources = Callback::from(|event: MouseEvent| {
         event.prevent_default();
         if let Some(link) = event.target_dyn_into::<web_sys::Element>() {
@@ -61,7 +66,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             if reading {
                 <p class="sq-reading-note">{ strings::READING_START }</p>
             }
-            <button type="submit" class="sq-primary sq-start-button">{ strings::START }</button>
+            <button type="submit" class="sq-primary sq-start-button" onclick={on_start_click}>{ strings::START }</button>
             <details class="sq-customise">
                 <summary>
                     <span class="sq-customise-label">{ strings::CUSTOMISE }</span>
@@ -108,8 +113,7 @@ fn join_class(
         let topics = props.topics.clone();
         let code_error = code_error.clone();
         let code_input = code_input.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let typed = code_input
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|input| input.value())
@@ -124,6 +128,9 @@ fn join_class(
             }
         })
     };
+    // As Start: the click (Enter in the field clicks it too), not the submission.
+    let on_join_click = on_join.reform(|event: MouseEvent| event.prevent_default());
+    let on_join = on_join.reform(|event: SubmitEvent| event.prevent_default());
     html! {
         <form class="sq-join" onsubmit={on_join}>
             <h2>{ strings::HAVE_CODE }</h2>
@@ -136,7 +143,7 @@ fn join_class(
             if let Some(error) = (**code_error).clone() {
                 <p class="sq-notice" id="sq-code-error" role="alert">{ strings::CODE_PROBLEM }{ " " }{ error }</p>
             }
-            <button type="submit">{ strings::JOIN }</button>
+            <button type="submit" onclick={on_join_click}>{ strings::JOIN }</button>
         </form>
     }
 }

@@ -26,6 +26,10 @@ pub struct SummaryProps {
     pub on_retry: Callback<()>,
     /// New set was pressed: the same settings, new questions (the page draws the seed).
     pub on_new_set: Callback<()>,
+    /// The reader got here (See results): bring the heading into view. A resumed summary leaves
+    /// the host page where the reader has it.
+    #[prop_or_default]
+    pub reveal: bool,
 }
 
 /// The results screen.
@@ -34,7 +38,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| effects::focus(&heading));
+        let reveal = props.reveal;
+        use_effect_with((), move |_| {
+            effects::focus_quietly(&heading);
+            if let (true, Some(element)) = (reveal, heading.cast::<web_sys::Element>()) {
+                super::host::keep_in_view(&element, super::host::Reveal::Heading);
+            }
+        });
     }
     let session = &props.session;
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());

@@ -23,6 +23,13 @@
 //   8. the demos in dist/examples load without console errors, CSP violations or widget warnings
 //   9. bad and unknown settings are reported, naming the key as the page spelled it
 //  10. axe-core on examples/two-widgets.html (both shadow roots), start, question and feedback
+//  11. WordPress's sandbox (sandbox="allow-scripts": an opaque origin, no forms, no storage) with
+//      the markup WordPress writes for our oEmbed and its real wp-embed.js: styled, every control
+//      works, no storage and no error, heights with the secret, the 1000 px cap
+//  12. oEmbed: `sourced embed-page` pages carry the link, their JSON is what WordPress needs
+//  13. lazy and stable: ≤ 5 KB and no wasm before the reader is near; CLS 0 as widgets start
+//  14. the reader's place after Check and Next (embed.js, pym.js, script mount), and no scroll
+//      the reader did not cause
 // Every page runs under a strict CSP (no inline script or style; host pages allow exactly the
 // quiz's origin), and every test fails on a console error, an uncaught page error, a failed
 // request or a CSP violation in any frame.
@@ -31,13 +38,18 @@
 //   E2E_DIST=dir   serve another build        E2E_ONLY=text   run only tests whose name has it
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import {
   ARTIFACTS,
   DIST,
+  ROOT,
   CSP,
   assert,
   assertEqual,
+  DESKTOP,
   runAxe,
   ViolationLog,
   serveDist,
@@ -47,6 +59,8 @@ import { waitForStart, startQuiz, waitForQuestion, answer, next, waitForSummary,
 
 const SEED = 42;
 const OTHER_SEED = 7;
+/** The CLI, for `sourced embed-page` (scripts/test builds it before the suites). */
+const CLI = path.join(ROOT, 'target/release/sourced');
 /** Short quizzes: these tests are about the embedding, run.mjs takes long ones. */
 const COUNT = 2;
 const FIT_TOLERANCE_PX = 2;
@@ -93,6 +107,9 @@ ${body}
   return `/__e2e/${name}`;
 }
 
+/** What every host page's head has: the news site's stylesheet and the recorder. */
+const HOST_HEAD = '<link rel="stylesheet" href="/__e2e/host.css" />\n    <script src="/__e2e/recorder.js"></script>';
+
 /** A plain news-site look for host pages. */
 fixtures.set(
   '/__e2e/host.css',
@@ -101,6 +118,9 @@ fixtures.set(
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 iframe { display: block; width: 100%; border: 1px solid #999; margin: 1rem 0; }
 .long-read { height: 6000px; }
+.lead-in { height: 300px; }
+/* The README's reserved room for a script mount (a strict CSP forbids the style attribute). */
+.quiz-slot { display: block; min-height: 640px; }
 `,
   },
 );
@@ -650,12 +670,20 @@ async function noHostNoMessages(run) {
   assert(feedback.height !== loaded.height, `the frame kept ${loaded.height}px through the start screen and the feedback`);
   await sleep(QUIET_MS);
   const seen = await recorded(page);
-  const other = seen.messages.filter((m) => m.data?.type !== 'sourced-quiz:resize');
+  // Heights, and where the reader's place is after Check (for embed.js to keep it in view):
+  // numbers about the frame, nothing about the reader or the quiz.
+  const placement = (m) => m.data?.type === 'sourced-quiz:resize' || m.data?.type === 'sourced-quiz:scroll';
+  const other = seen.messages.filter((m) => !placement(m));
   assert(other.length === 0, `messages without host: ${JSON.stringify(other)}`);
+  const scrolls = seen.messages.filter((m) => m.data?.type === 'sourced-quiz:scroll');
+  assert(
+    scrolls.every((m) => Object.keys(m.data).sort().join() === 'bottom,top,type' && m.data.bottom > m.data.top),
+    `scroll messages carry more than where the verdict is: ${JSON.stringify(scrolls)}`,
+  );
   assert(seen.messages.length > 0, 'not even a resize message arrived');
   assert(seen.events.length === 0, `CustomEvents without host: ${types(seen.events)}`);
   await assertClean();
-  return `only ${seen.messages.length} resize messages; sized ${loaded.height}px -> ${feedback.height}px`;
+  return `only ${seen.messages.length - scrolls.length} resize and ${scrolls.length} scroll messages; sized ${loaded.height}px -> ${feedback.height}px`;
 }
 
 /** 4. Messages from a foreign origin (C) change nothing. */
@@ -765,8 +793,9 @@ async function pymParent(run) {
   const feedback = await fitsByAttribute('with the feedback open');
   assert(feedback > question, `pym's height did not follow the feedback (${question}px -> ${feedback}px)`);
   const messages = (await recorded(page)).messages.filter((m) => typeof m.data === 'string' && m.data.startsWith('pymxPYMx'));
+  // Heights; and after Check, a question where the frame is (to keep the verdict in view).
   assert(
-    messages.every((m) => m.origin === B && /^pymxPYMxquiz-pymxPYMxheightxPYMx\d+$/.test(m.data)),
+    messages.every((m) => m.origin === B && /^pymxPYMxquiz-pymxPYMx(heightxPYMx\d+|parentPositionInfoxPYMx|scrollToChildPosxPYMx-?\d+)$/.test(m.data)),
     `pym messages: ${JSON.stringify(messages.slice(0, 5))}`,
   );
   await assertClean();
@@ -1129,13 +1158,356 @@ async function axeTwoWidgets(run) {
   return `${scans} scans (light and dark), no violations`;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Newsroom conditions: WordPress's sandbox, oEmbed, lazy loading, layout shift, the reader's place.
+
+/** WordPress's own wp-embed.js, from Debian's `wordpress` package (scripts/setup installs it). */
+const WP_EMBED_JS = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
+const WP_SECRET = 'Xq3cT9bK1z';
+/** wp-embed.js's bounds for a frame's height. */
+const WP_MIN = 200;
+const WP_MAX = 1000;
+/** What the reader must see is in view when its box is inside the viewport (±1 px of rounding). */
+const inView = (box, viewport) => box.top >= -1 && box.bottom <= viewport + 1;
+
+/**
+ * The markup WordPress 6.1 writes for our oEmbed response, byte for byte as the real WordPress
+ * of tests/e2e/wordpress.mjs caches and renders it (wp_filter_oembed_result: kses, the secret in
+ * the src and in data-secret, the blockquote shown and the iframe clipped until the frame speaks,
+ * sandbox="allow-scripts" security="restricted"; wpautop's paragraphs around both).
+ */
+function wordpressMarkup(src, secret, { height = 640 } = {}) {
+  const title = 'Carney in Kyiv: a sourced quiz';
+  return (
+    `<blockquote class="wp-embedded-content" data-secret="${secret}"><p><a href="${src}">${title}</a></p></blockquote>\n` +
+    `<p><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" ` +
+    `title="${title}" src="${src}#?secret=${secret}" data-secret="${secret}" width="100%" height="${height}" frameborder="0"></iframe></p>`
+  );
+}
+
+/** The frame wp-embed sizes, as it stands: its height attribute, whether it is shown, the blockquote. */
+function wordpressFrame(page) {
+  return page.evaluate(() => {
+    const frame = document.querySelector('iframe.wp-embedded-content');
+    const quote = document.querySelector('blockquote.wp-embedded-content');
+    return { height: Number(frame.getAttribute('height')), clipped: frame.hasAttribute('style'), quote: getComputedStyle(quote).display };
+  });
+}
+
+/**
+ * 11. In WordPress's sandbox (allow-scripts only: an opaque origin, no forms, no storage), with
+ * WordPress's markup and its real wp-embed.js: styled, every control works (Start, Check by
+ * Enter in a text field, Next), no storage and no error, heights to wp-embed with its secret,
+ * the 1000 px cap honoured by scrolling inside only when the content is taller.
+ */
+async function wordpressSandbox(run) {
+  const { A, B } = run.env;
+  const { page, goto, assertClean, consoleWarnings } = await openPage(run);
+  await goto(`${A}${run.env.pages.wordpress}`);
+  const frame = await frameOf(page, 'iframe.wp-embedded-content');
+  await waitForStart(frame, 'the sandboxed frame');
+  const inside = await frame.evaluate(() => {
+    let storage;
+    try {
+      storage = typeof localStorage.length;
+    } catch (error) {
+      storage = error.name;
+    }
+    const button = document.querySelector('form.sq-start button.sq-primary');
+    return { origin: window.origin, storage, sheets: document.styleSheets.length, background: getComputedStyle(button).backgroundColor };
+  });
+  assertEqual(inside.origin, 'null', 'the sandboxed frame has an opaque origin');
+  assertEqual(inside.storage, 'SecurityError', 'localStorage in the sandboxed frame');
+  assert(inside.sheets >= 2, `the sandboxed frame has ${inside.sheets} stylesheet(s): page.css and widget.css were refused`);
+  assertEqual(inside.background, 'rgb(11, 87, 208)', 'the Start button is styled (widget.css loaded)');
+
+  const fitted = async (when) => {
+    const m = await poll(
+      async () => ({ ...(await wordpressFrame(page)), body: await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)) }),
+      (m) => !m.clipped && m.height === Math.min(WP_MAX, Math.max(WP_MIN, m.body)),
+    );
+    assert(!m.clipped && m.quote === 'none', `${when}: wp-embed never showed the frame (still clipped: ${m.clipped}, blockquote ${m.quote})`);
+    assertEqual(m.height, Math.min(WP_MAX, Math.max(WP_MIN, m.body)), `${when}: the height wp-embed gave the frame (content ${m.body}px)`);
+    const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
+    assertEqual(scrolls, m.body > WP_MAX, `${when}: the frame scrolls inside (content ${m.body}px, frame ${m.height}px)`);
+    return m;
+  };
+  const heights = [`start ${(await fitted('the start screen')).height}`];
+  run.step('Start, then a numeric answer checked with Enter, then Next, all in the sandbox');
+  await startQuiz(frame);
+  await waitForQuestion(frame, 1, COUNT, 'the sandboxed frame');
+  heights.push(`question ${(await fitted('question 1')).height}`);
+  await frame.locator('form.sq-card input[type=text]').fill('220');
+  await frame.locator('form.sq-card input[type=text]').press('Enter');
+  await frame.locator('.sq-verdict-line').waitFor({ timeout: 5_000 });
+  // Every disclosure open: taller than wp-embed's cap, so the frame scrolls inside.
+  await frame.evaluate(() => document.querySelectorAll('form.sq-card details').forEach((d) => (d.open = true)));
+  const capped = await fitted('question 1, every disclosure of its feedback open');
+  heights.push(`feedback ${capped.height}`);
+  assertEqual(capped.height, WP_MAX, 'the frame with a feedback taller than 1000 px');
+  run.step('Next from the bottom of the capped frame');
+  await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await frame.locator('form.sq-card button.sq-go').evaluate((button) => button.click());
+  await waitForQuestion(frame, 2, COUNT, 'the sandboxed frame');
+  const heading = await frame.evaluate(() => {
+    const box = document.querySelector('form.sq-card h2').getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, viewport: innerHeight };
+  });
+  assert(inView(heading, heading.viewport), `after Next, question 2's heading is out of the frame's view: ${JSON.stringify(heading)}`);
+  heights.push(`question 2 ${(await fitted('question 2')).height}`);
+
+  const messages = (await recorded(page)).messages.filter((m) => m.data?.message === 'height');
+  assert(
+    messages.length > 0 && messages.every((m) => m.origin === 'null' && m.from === '' && Object.keys(m.data).sort().join() === 'message,secret,value' && m.data.secret === WP_SECRET),
+    `the height messages are not wp-embed's {secret, message, value} from the frame: ${JSON.stringify(messages.slice(0, 3))}`,
+  );
+  run.step('reloading: no storage, so no resume');
+  await page.reload({ waitUntil: 'load' });
+  const again = await frameOf(page, 'iframe.wp-embedded-content');
+  await waitForStart(again, 'the sandboxed frame after a reload');
+  await assertClean();
+  const ours = consoleWarnings().filter((text) => /sourced-quiz/i.test(text));
+  assert(ours.length === 0, `the widget warned in the sandbox:\n    ${ours.join('\n    ')}`);
+  return `opaque origin, styled, localStorage ${inside.storage} (no resume, no warning); heights wp-embed set (px): ${heights.join(', ')}; ${messages.length} height messages with the secret`;
+}
+
+/** The oEmbed link of a page on `server` and the JSON it points to. */
+async function discover(pageUrl) {
+  const html = await (await fetch(pageUrl)).text();
+  const links = [...html.matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"[^>]*>/g)].map((m) => m[1]);
+  assertEqual(links.length, 1, `${pageUrl}: oEmbed links in the page`);
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert(head.includes(links[0]), `${pageUrl}: the oEmbed link is not in <head>, where WordPress looks`);
+  const response = await fetch(links[0]);
+  assertEqual(response.status, 200, `${links[0]}: status`);
+  return { href: links[0], json: await response.json(), html };
+}
+
+/** Checks an oEmbed response against the spec's `rich` type and WordPress's expectations. */
+function checkOembed({ href, json }, pageUrl, base) {
+  const problems = [];
+  const check = (ok, text) => ok || problems.push(text);
+  check(json.version === '1.0' && json.type === 'rich', `version ${json.version}, type ${json.type}`);
+  check(typeof json.title === 'string' && json.title.length > 0, `title ${JSON.stringify(json.title)}`);
+  check(json.provider_name === 'Sourced Quiz' && json.provider_url === base, `provider ${json.provider_name} ${json.provider_url}`);
+  check(Number.isInteger(json.width) && Number.isInteger(json.height) && json.height >= 200, `width ${json.width}, height ${json.height}`);
+  check(json.html.startsWith(`<blockquote><a href="${pageUrl}">`), `html does not start with the blockquote fallback: ${json.html.slice(0, 80)}`);
+  check(json.html.includes(`<iframe src="${pageUrl}" width="100%" height="${json.height}"`), `html has no iframe of ${pageUrl}: ${json.html}`);
+  check(json.html.includes('loading="lazy"'), 'the iframe is not lazy');
+  assert(problems.length === 0, `${href}:\n    ${problems.join('\n    ')}`);
+}
+
+/**
+ * 12. oEmbed discovery: `sourced embed-page` gives the stand-alone page its oEmbed link and
+ * writes q/NAME/ (settings baked in) with its own; both JSONs are what WordPress needs, and the
+ * named page starts the quiz it was written for.
+ */
+async function oembedDiscovery(run) {
+  const { A } = run.env;
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'sq-oembed-'));
+  run.closers.push(async () => fs.rmSync(copy, { recursive: true, force: true }));
+  fs.cpSync(DIST, copy, { recursive: true });
+  const server = await serveDist({ root: copy, cors: true, fixtures });
+  run.closers.push(() => server.close());
+  const base = `${server.base}/`;
+  const cli = (args) =>
+    execFileSync(CLI, ['embed-page', ...args, '--url', base, '--dist', copy], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  cli([]);
+  cli(['aid-3', '--count', '3', '--topics', 'aid', '--theme', 'dark']);
+  const root = await discover(base);
+  checkOembed(root, base, base);
+  const named = await discover(`${base}q/aid-3/`);
+  checkOembed(named, `${base}q/aid-3/`, base);
+  assert(named.html.includes('<main id="sourced-quiz" data-count="3" data-topics="aid" data-theme="dark">'), 'the named page does not carry its settings');
+  // A bad setting is refused when the page is written, naming it.
+  let refused = '';
+  try {
+    cli(['bad', '--count', '99']);
+  } catch (error) {
+    refused = String(error.stderr);
+  }
+  assert(/embed-page: `count=99` is not valid/.test(refused), `sourced embed-page with --count 99: ${JSON.stringify(refused)}`);
+
+  run.step('the named page, framed by A, in WordPress\'s sandbox');
+  const namedPage = hostPage('wordpress-named.html', {
+    title: 'A WordPress post with the named page',
+    head: HOST_HEAD,
+    csp: `default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src ${server.base}`,
+    body: `  <main>\n    ${wordpressMarkup(`${base}q/aid-3/`, WP_SECRET)}\n  </main>\n    <script src="/__e2e/wp-embed.js"></script>`,
+  });
+  const { page, goto, assertClean } = await openPage(run);
+  await goto(`${A}${namedPage}`);
+  const frame = await frameOf(page, 'iframe.wp-embedded-content');
+  await waitForStart(frame, 'q/aid-3/ in a sandboxed frame');
+  assertEqual(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark', 'q/aid-3/ page theme (data-theme baked in)');
+  await startQuiz(frame);
+  await waitForQuestion(frame, 1, 3, 'q/aid-3/');
+  await assertClean();
+  return `${root.href} and ${named.href}: rich, ${named.json.width}x${named.json.height}, blockquote + lazy iframe; q/aid-3/ asks 3 questions, dark`;
+}
+
+/** Records layout shifts in every document of a page (the host and each frame). */
+const SHIFT_RECORDER = `(() => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__shifts.push({ value: entry.value, input: entry.hadRecentInput, at: Math.round(entry.startTime) });
+  }).observe({ type: 'layout-shift', buffered: true });
+})();`;
+
+/** The cumulative layout shift not caused by the reader, in the page and in its frames. */
+async function layoutShift(page) {
+  const sum = (shifts) => shifts.filter((s) => !s.input).reduce((total, s) => total + s.value, 0);
+  const host = sum(await page.evaluate(() => window.__shifts ?? []));
+  let frames = 0;
+  for (const frame of page.frames().slice(1)) frames += sum(await frame.evaluate(() => window.__shifts ?? []).catch(() => []));
+  return { host, frames };
+}
+
+/**
+ * 13. Lazy and stable: each snippet far below the fold of an article. Before the reader gets
+ * near, the host page has fetched only the snippet's script from the quiz's host (≤ 5 KB, no
+ * wasm, no stylesheet); scrolled to, the widget starts without moving anything (CLS 0, on the
+ * host page and inside the frame). Then both snippets in the first screen: CLS 0 too.
+ */
+async function lazyAndStable(run) {
+  const { A, B } = run.env;
+  const figures = [];
+  for (const [name, url, widgets] of [
+    ['script mount below the fold', run.env.pages.lazyScript, ['quiz-script']],
+    ['iframe below the fold', run.env.pages.lazyFrame, ['quiz']],
+    ['both in the first screen', run.env.pages.firstScreen, ['quiz-script', 'quiz']],
+  ]) {
+    // The first screen is tall enough to show both widgets and the text after each, so that
+    // any change in their height would move something in view.
+    const viewport = name.includes('first screen') ? { width: DESKTOP.width, height: 1600 } : DESKTOP;
+    const { page, goto, assertClean } = await openPage(run, { viewport });
+    await page.addInitScript(SHIFT_RECORDER);
+    const bytes = new Map();
+    page.on('response', async (response) => {
+      if (!response.url().startsWith(B)) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      bytes.set(response.url(), body);
+    });
+    await goto(`${A}${url}`);
+    const below = name.includes('below');
+    if (below) {
+      await sleep(QUIET_MS);
+      const before = [...bytes];
+      const total = before.reduce((sum, [, body]) => sum + body.length, 0);
+      const gzip = before.reduce((sum, [, body]) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
+      const files = before.map(([u, body]) => `${new URL(u).pathname.split('/').pop()} ${body.length} B`);
+      assert(!before.some(([u]) => /\.(wasm|css)$|sourced-quiz-|index\.html/.test(u)), `${name}: fetched before the reader got near: ${files.join(', ')}`);
+      assert(total <= 5 * 1024, `${name}: ${total} bytes from the quiz's host before the reader got near (${files.join(', ')}), more than 5 KB`);
+      figures.push(`${name}, before scrolling: ${files.join(' + ')} (${gzip} B gzip)`);
+      run.step(`${name}: scrolling to it`);
+      await page.evaluate((id) => document.getElementById(id).scrollIntoView(), widgets[0]);
+    }
+    for (const id of widgets) {
+      await waitForStart(id === 'quiz' ? await frameOf(page, '#quiz') : page.locator(`#${id}`), `${name}: #${id}`);
+    }
+    await sleep(QUIET_MS);
+    const cls = await layoutShift(page);
+    assert(cls.host === 0 && cls.frames === 0, `${name}: layout shift while the widget started: host page ${cls.host}, frames ${cls.frames}`);
+    const heights = await page.evaluate((ids) => ids.map((id) => Math.round(document.getElementById(id).getBoundingClientRect().height)), widgets);
+    figures.push(`${name}: CLS ${cls.host} (in the frame ${cls.frames}), ${heights.join(' and ')} px reserved and kept`);
+    await assertClean();
+  }
+  return figures.join('; ');
+}
+
+/**
+ * Where `selector` inside a widget is, in the host page's viewport: `widget` is a frame's
+ * selector on the host page (`frame: true`) or a script mount's element.
+ */
+async function boxInHost(page, widget, selector) {
+  if (widget.frame) {
+    const at = await page.locator(widget.selector).evaluate((frame) => frame.getBoundingClientRect().top + frame.clientTop);
+    const frame = await frameOf(page, widget.selector);
+    const box = await frame.locator(selector).first().evaluate((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom }));
+    return { top: at + box.top, bottom: at + box.bottom };
+  }
+  return page.locator(`${widget.selector} ${selector}`).first().evaluate((e) => ({ top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom }));
+}
+
+/**
+ * 14. The reader's place: for an embed.js frame, a pym.js frame and a script mount, an
+ * autostarted quiz partly in view does not scroll the host page; Check with the verdict in view
+ * does not either; Next from the bottom of a tall feedback brings the new heading into view,
+ * and so does Check from the bottom edge (the verdict). Clicks are the elements' own (no
+ * scrolling by the test tool).
+ */
+async function readerInView(run) {
+  const { A } = run.env;
+  const lines = [];
+  for (const [name, url, widget] of [
+    ['embed.js frame', run.env.pages.placeFrame, { frame: true, selector: '#quiz' }],
+    ['pym.js frame', run.env.pages.placePym, { frame: true, selector: '#quiz-pym iframe' }],
+    ['script mount', run.env.pages.placeScript, { frame: false, selector: '#quiz-script' }],
+  ]) {
+    const { page, goto, assertClean } = await openPage(run);
+    await goto(`${A}${url}`);
+    const scope = widget.frame ? await (async () => {
+      await page.locator(widget.selector).waitFor({ state: 'attached' });
+      return frameOf(page, widget.selector);
+    })() : page.locator(widget.selector);
+    await waitForQuestion(scope, 1, COUNT, name);
+    await sleep(QUIET_MS);
+    const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
+    assertEqual(await scrollY(), 0, `${name}: the host page's scroll after an autostarted quiz loaded below the lead-in`);
+    const viewport = await page.evaluate(() => innerHeight);
+    const click = (selector) => scope.locator(selector).first().evaluate((e) => e.click());
+    const place = async (selector, edge) => {
+      const box = await boxInHost(page, widget, selector);
+      await page.evaluate((by) => window.scrollBy(0, by), Math.round(edge === 'top' ? box.top : box.bottom - viewport));
+      await sleep(200);
+    };
+    const settle = async (selector) => poll(() => boxInHost(page, widget, selector), (box) => inView(box, viewport), SETTLE_MS);
+
+    run.step(`${name}: Check with the whole card in view`);
+    await place('form.sq-card', 'top');
+    let before = await scrollY();
+    await click('form.sq-card .sq-options input[type=radio]');
+    await click('form.sq-card button.sq-go');
+    await scope.locator('.sq-verdict-line').waitFor({ timeout: 5_000 });
+    await sleep(QUIET_MS);
+    assertEqual(await scrollY(), before, `${name}: the host page's scroll after Check with the verdict in view`);
+
+    run.step(`${name}: Next from the bottom of the feedback`);
+    // Every disclosure open: a feedback taller than the view.
+    await scope.locator('form.sq-card').evaluate((card) => card.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await sleep(300);
+    await place('form.sq-card button.sq-go', 'bottom');
+    const headingBefore = await boxInHost(page, widget, 'form.sq-card h2');
+    assert(!inView(headingBefore, viewport), `${name}: the heading is in view before Next (${JSON.stringify(headingBefore)}): the check below proves nothing`);
+    before = await scrollY();
+    await click('form.sq-card button.sq-go');
+    await waitForQuestion(scope, 2, COUNT, name);
+    const heading = await settle('form.sq-card h2');
+    assert(inView(heading, viewport), `${name}: after Next, question 2's heading is at ${JSON.stringify(heading)} in a ${viewport}px view`);
+    const movedNext = before - (await scrollY());
+
+    run.step(`${name}: Check from the bottom edge of the view`);
+    await click('form.sq-card .sq-options input[type=radio]');
+    await place('form.sq-card button.sq-go', 'bottom');
+    await page.evaluate(() => window.scrollBy(0, -2));
+    await click('form.sq-card button.sq-go');
+    await scope.locator('.sq-verdict-line').waitFor({ timeout: 5_000 });
+    const verdict = await settle('.sq-verdict-line');
+    assert(inView(verdict, viewport), `${name}: after Check, the verdict is at ${JSON.stringify(verdict)} in a ${viewport}px view`);
+    await assertClean();
+    lines.push(`${name}: no scroll on load or on Check in view; Next scrolled up ${movedNext}px to the heading`);
+  }
+  return lines.join('; ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Host pages, once the three origins are known.
 
 function writeHostPages({ A, B, C }) {
   const framing = (frames) =>
     `default-src 'self'; script-src 'self' ${B} 'wasm-unsafe-eval'; style-src 'self' ${B}; frame-src ${frames}`;
-  const head = '<link rel="stylesheet" href="/__e2e/host.css" />\n    <script src="/__e2e/recorder.js"></script>';
+  const head = HOST_HEAD;
   const frameTag = (id, query, height = 300) =>
     `    <iframe id="${id}" data-sourced-quiz-frame src="${B}/index.html?${query.replaceAll('&', '&amp;')}" title="Quiz: Carney in Kyiv" height="${height}"></iframe>`;
   const embed = `    <script src="${B}/embed.js" async></script>`;
@@ -1223,6 +1595,70 @@ function writeHostPages({ A, B, C }) {
     head: '<link rel="stylesheet" href="/__e2e/hostile.css" />',
     body: `${mount}\n${decoys}\n${module}`,
   });
+  // WordPress's markup for our oEmbed, with its real wp-embed.js (a WordPress page sends no CSP;
+  // this one allows the style attribute WordPress writes, and frames B).
+  if (fs.existsSync(WP_EMBED_JS)) fixtures.set('/__e2e/wp-embed.js', { body: fs.readFileSync(WP_EMBED_JS, 'utf8') });
+  const wordpressCsp = `default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src ${B}`;
+  pages.wordpress = hostPage('wordpress.html', {
+    title: 'A WordPress post with the quiz pasted as a link',
+    head,
+    csp: wordpressCsp,
+    body:
+      `  <main>\n    ${article}\n    ${wordpressMarkup(`${B}/index.html?seed=${SEED}&amp;count=${COUNT}&amp;kinds=numeric`, WP_SECRET)}\n  </main>\n` +
+      '    <script src="/__e2e/wp-embed.js"></script>',
+  });
+  // Script mount and iframe snippets as the README gives them (lazy, reserved room), far below
+  // the fold, then in the first screen.
+  const scripts = `default-src 'self'; script-src 'self' ${B} 'wasm-unsafe-eval'; style-src 'self' ${B}; connect-src 'self' ${B}; frame-src ${B}`;
+  const snippets = (query) => [
+    `    <div id="quiz-script" data-sourced-quiz class="quiz-slot" data-seed="${SEED}" data-count="${COUNT}" data-persist="off">The quiz is loading.</div>\n`,
+    `${frameTag('quiz', query, 640).replace('<iframe ', '<iframe loading="lazy" ')}\n`,
+  ];
+  const loaders = `    <script type="module" src="${B}/sourced-quiz.js"></script>\n${embed}`;
+  const [script, frame] = snippets(`seed=${SEED}&count=${COUNT}&persist=off`);
+  pages.lazyScript = hostPage('lazy-script.html', {
+    title: 'A script mount at the end of a long article',
+    head,
+    csp: scripts,
+    body: `  <main>\n    ${article}\n    <div class="long-read"></div>\n${script}  </main>\n    <script type="module" src="${B}/sourced-quiz.js"></script>`,
+  });
+  pages.lazyFrame = hostPage('lazy-frame.html', {
+    title: 'An iframe at the end of a long article',
+    head,
+    csp: scripts,
+    body: `  <main>\n    ${article}\n    <div class="long-read"></div>\n${frame}  </main>\n${embed}`,
+  });
+  pages.firstScreen = hostPage('first-screen.html', {
+    title: 'Both snippets in the first screen',
+    head,
+    csp: scripts,
+    body: `  <main>\n${script}    <p>The article goes on between the two.</p>\n${frame}    <p>And after them.</p>\n    <div class="long-read"></div>\n  </main>\n${loaders}`,
+  });
+  // The reader's place: an autostarted quiz of choice questions after a lead-in, a long read after.
+  const choices = `seed=${SEED}&count=${COUNT}&kinds=multiple_choice,true_false&autostart=1&persist=off`;
+  pages.placeFrame = hostPage('place-frame.html', {
+    title: 'A framed quiz in the middle of an article',
+    head,
+    csp: framing(B),
+    body: `  <main>\n    <div class="lead-in"></div>\n${frameTag('quiz', choices, 640)}\n    <div class="long-read"></div>\n  </main>\n${embed}`,
+  });
+  pages.placePym = hostPage('place-pym.html', {
+    title: 'A pym.js quiz in the middle of an article',
+    head,
+    csp: framing(B),
+    body:
+      `  <main>\n    <div class="lead-in"></div>\n    <div id="quiz-pym" class="quiz-slot" data-url="${B}/index.html?${choices.replaceAll('&', '&amp;')}"></div>\n    <div class="long-read"></div>\n  </main>\n` +
+      `    <script src="${B}/examples/pym.v1.min.js"></script>\n    <script src="/__e2e/pym-parent.js"></script>`,
+  });
+  pages.placeScript = hostPage('place-script.html', {
+    title: 'A script-mounted quiz in the middle of an article',
+    head,
+    csp: scripts,
+    body:
+      `  <main>\n    <div class="lead-in"></div>\n` +
+      `    <div id="quiz-script" data-sourced-quiz class="quiz-slot" data-seed="${SEED}" data-count="${COUNT}" data-kinds="multiple_choice,true_false" data-autostart="1" data-persist="off"></div>\n` +
+      `    <div class="long-read"></div>\n  </main>\n    <script type="module" src="${B}/sourced-quiz.js"></script>`,
+  });
   pages.noWidget = hostPage('no-widget.html', { title: 'The clean host page without the widget', body: decoys });
   pages.badAttributes = hostPage('bad-attributes.html', {
     title: 'A quiz with a bad setting',
@@ -1279,7 +1715,7 @@ const TESTS = [
   ['two script mounts (examples/two-widgets.html): own open shadow roots, own settings, answers stay in their widget', twoScriptMountsIndependent],
   ['events from an iframe with host=A: ready, answered, completed as postMessage and as CustomEvents on the iframe', iframeEvents],
   ['events from script mounts (module from B on A): DOM events always, postMessage only with data-host', scriptMountEvents],
-  ['without host: no message but heights reaches the host page, and embed.js still sizes the frame', noHostNoMessages],
+  ['without host: no message but heights and scroll requests reaches the host page, and embed.js still sizes the frame', noHostNoMessages],
   ["a foreign origin's messages do nothing: fake resize, forged event, hello, a frame navigated to C, an excluded parent", foreignOriginIgnored],
   ['pym.js: the frame pym.Parent creates is sized to the widget and follows the feedback', pymParent],
   ['the demo pages work under the strict CSP: a question answered in each widget', demosUnderCsp],
@@ -1288,6 +1724,10 @@ const TESTS = [
   ['bad and unknown settings are reported, naming the key as the page spelled it', settingsErrors],
   ['axe on examples/two-widgets.html: start, question, feedback in both shadow roots, light and dark', axeTwoWidgets],
   ['script mounts from another origin: a loading line while the wasm loads, a plain failure naming the file and CORS', loadingAndFailure],
+  ["WordPress's sandbox (allow-scripts, opaque origin) with its markup and wp-embed.js: styled, Start/Enter/Next work, no storage, heights with the secret, the 1000 px cap", wordpressSandbox],
+  ['oEmbed: sourced embed-page gives the page its link and writes q/NAME/ with settings baked in; the JSON is rich, with the blockquote and a lazy iframe', oembedDiscovery],
+  ['lazy and stable: ≤ 5 KB and no wasm before the reader gets near, CLS 0 when both snippets start (below the fold and in the first screen)', lazyAndStable],
+  ["the reader's place (embed.js, pym.js, script mount): no scroll on load or with the verdict in view; the heading after Next and the verdict after Check brought into view", readerInView],
 ];
 
 runSuite({

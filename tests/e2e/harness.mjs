@@ -65,10 +65,11 @@ export const CONTENT_TYPES = {
  *   cors      also send `Access-Control-Allow-Origin: *` with dist/'s files, as a static host must
  *             for a script-tag embed on another origin (the module, its JS and its wasm are
  *             fetched in CORS mode).
+ *   root      serve this folder instead of dist/ (a copy a test writes pages into)
  * The server it resolves to remembers every request in `asked` ("GET /path"), for a test that
  * checks what the page asked of it.
  */
-export function serveDist({ subPath = null, fixtures = null, cors = false } = {}) {
+export function serveDist({ subPath = null, fixtures = null, cors = false, root = DIST } = {}) {
   const asked = [];
   const server = http.createServer((request, response) => {
     let pathname;
@@ -95,8 +96,8 @@ export function serveDist({ subPath = null, fixtures = null, cors = false } = {}
       response.writeHead(204).end();
       return;
     }
-    const file = path.join(DIST, path.normalize(pathname));
-    if (!file.startsWith(DIST + path.sep)) {
+    const file = path.join(root, path.normalize(pathname));
+    if (!file.startsWith(root + path.sep)) {
       response.writeHead(403).end();
       return;
     }

@@ -1,7 +1,7 @@
 //! The fact table's vocabulary: facts, their typed answers, their evidence and their computed status.
 
 use crate::source::SourceId;
-use crate::text::capitalised;
+use crate::text::{capitalised, set_quote, QuoteSetting};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -396,6 +396,12 @@ impl Evidence {
     pub fn sentence(&self) -> String {
         format!("{}{}{}", self.lead, self.quote, self.tail)
     }
+
+    /// The sentence as shown apart from its article (lead, quoted words, tail), its quotation
+    /// marks made whole: see [`set_quote`].
+    pub fn shown(&self, setting: QuoteSetting) -> [String; 3] {
+        set_quote([&self.lead, &self.quote, &self.tail], setting)
+    }
 }
 
 /// One value for a fact with the quotes that support it. A fact in conflict has several.
@@ -495,6 +501,11 @@ pub struct Fact {
     pub ask: String,
     /// One sentence in the project's words, with `{answer}` where the answer goes.
     pub claim: String,
+    /// What a true/false question shows instead of `claim`, with `{answer}` where the answer (or a
+    /// wrong one) goes: worded so that the reports contradict a wrong one ("the official who said
+    /// it was …"), where `claim` with a wrong name would only be something no report mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
     /// A short name for what the answer is about ("NATO's PURL programme"), for matching and ordering.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -573,8 +584,18 @@ impl Fact {
     /// The article before the slot agrees with the value put in it: "a {answer}" becomes "an
     /// election monitor", and "the {answer}" takes "the White House" without doubling "the".
     pub fn claim_with(&self, answer: &str) -> String {
-        let Some((head, tail)) = self.claim.split_once("{answer}") else {
-            return self.claim.clone();
+        Self::with_answer(&self.claim, answer)
+    }
+
+    /// What a true/false question shows, with `answer` in place: the `statement`, else the claim.
+    pub fn statement_with(&self, answer: &str) -> String {
+        Self::with_answer(self.statement.as_deref().unwrap_or(&self.claim), answer)
+    }
+
+    /// `template` with `answer` in place of `{answer}`, the article before the slot agreeing with it.
+    fn with_answer(template: &str, answer: &str) -> String {
+        let Some((head, tail)) = template.split_once("{answer}") else {
+            return template.to_string();
         };
         let Some(words) = head.strip_suffix(' ') else {
             return format!("{head}{answer}{tail}");
@@ -648,6 +669,7 @@ mod tests {
             note: None,
             avoid: Vec::new(),
             group: None,
+            statement: None,
             status: Status::SingleSource,
             independent_reports: 0,
         }

@@ -277,6 +277,7 @@ packed_struct!(Fact {
     kind,
     ask,
     claim,
+    statement,
     label,
     versions,
     spellings,

@@ -243,9 +243,111 @@ fn abbreviation(before: &str) -> bool {
         || ABBREVIATIONS.contains(&lowercase(word).as_str())
 }
 
+/// Where a quote cut out of its article is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteSetting {
+    /// On its own (a block quote): the article's marks stay as they are, made whole.
+    Block,
+    /// Inside the page's own double quotation marks: the article's become single ones.
+    Inline,
+}
+
+/// A quote's parts (lead, quoted words, tail) with the article's quotation marks made whole.
+///
+/// A sentence cut out of a longer quotation starts or ends inside it, so one of its marks is
+/// missing: the missing opening mark goes before the lead, the missing closing mark after the
+/// tail. Inline, the article's double marks become single ones (“Carney said: ‘We will …’”), as
+/// a quotation inside a quotation is printed. Straight marks (`"`) pair up in order. Only the
+/// marks change: the words stay verbatim, and each part keeps its place, so the quoted words
+/// can still be marked.
+pub fn set_quote(parts: [&str; 3], setting: QuoteSetting) -> [String; 3] {
+    let inline = setting == QuoteSetting::Inline;
+    let (mut depth, mut missing_open, mut straight_open) = (0usize, 0usize, false);
+    let mut out = parts.map(|part| {
+        part.chars()
+            .map(|c| {
+                let opening = match c {
+                    '“' => true,
+                    '”' => false,
+                    '"' => {
+                        straight_open = !straight_open;
+                        straight_open
+                    }
+                    other => return other,
+                };
+                if opening {
+                    depth += 1;
+                } else if depth == 0 {
+                    missing_open += 1;
+                } else {
+                    depth -= 1;
+                }
+                match (inline, c, opening) {
+                    (true, '"', _) => '\'',
+                    (true, _, true) => '‘',
+                    (true, _, false) => '’',
+                    _ => c,
+                }
+            })
+            .collect::<String>()
+    });
+    let (open, close) = if inline {
+        ('‘', '’')
+    } else {
+        ('“', '”')
+    };
+    out[0].insert_str(0, &open.to_string().repeat(missing_open));
+    out[2].push_str(&close.to_string().repeat(depth));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn set(parts: [&str; 3], setting: QuoteSetting) -> String {
+        set_quote(parts, setting).join("|")
+    }
+
+    #[test]
+    fn a_sentence_cut_out_of_a_quotation_gets_the_mark_it_lacks() {
+        let opened = ["Carney stated: “", "We will allocate", " more."];
+        assert_eq!(
+            set(opened, QuoteSetting::Block),
+            "Carney stated: “|We will allocate| more.”"
+        );
+        assert_eq!(
+            set(opened, QuoteSetting::Inline),
+            "Carney stated: ‘|We will allocate| more.’"
+        );
+        let closed = ["", "The dialogue is the path forward.”", ""];
+        assert_eq!(
+            set(closed, QuoteSetting::Block),
+            "“|The dialogue is the path forward.”|"
+        );
+        assert_eq!(
+            set(closed, QuoteSetting::Inline),
+            "‘|The dialogue is the path forward.’|"
+        );
+    }
+
+    #[test]
+    fn whole_quotations_only_change_marks_inline() {
+        let whole = [
+            "He was invited as a",
+            "\"special guest,\"",
+            " officials said “today”.",
+        ];
+        assert_eq!(set(whole, QuoteSetting::Block), whole.join("|"));
+        assert_eq!(
+            set(whole, QuoteSetting::Inline),
+            "He was invited as a|'special guest,'| officials said ‘today’."
+        );
+        assert_eq!(
+            set(["", "No marks at all.", ""], QuoteSetting::Inline),
+            "|No marks at all.|"
+        );
+    }
 
     #[test]
     fn table_free_case_is_exact_on_its_blocks() {

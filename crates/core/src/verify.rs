@@ -414,6 +414,21 @@ impl Checker<'_> {
         if fact.claim.matches("{answer}").count() != 1 {
             self.fact_problem(index, "claim must contain `{answer}` exactly once".into());
         }
+        if let Some(statement) = &fact.statement {
+            if statement.matches("{answer}").count() != 1 {
+                self.fact_problem(
+                    index,
+                    "statement must contain `{answer}` exactly once".into(),
+                );
+            }
+            if fact.avoids("true_false") {
+                self.fact_problem(
+                    index,
+                    "statement is what a true/false question shows, but this fact avoids true_false"
+                        .into(),
+                );
+            }
+        }
         if fact.ask.trim().is_empty() {
             self.fact_problem(index, "`ask` (the question stem) is empty".into());
         }

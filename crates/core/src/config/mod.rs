@@ -11,7 +11,7 @@ use std::fmt;
 
 pub use crate::spec::{DEFAULT_COUNT, LENGTHS, MAX_COUNT};
 pub use colour::{hex_colour, text_on};
-pub use origin::{url_origin, HostOrigin, PymChild};
+pub use origin::{url_origin, wordpress_secret, HostOrigin, PymChild};
 
 /// Every key a page may set, in the order the README documents them.
 pub const KEYS: [&str; 15] = [

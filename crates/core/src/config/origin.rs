@@ -109,3 +109,49 @@ pub fn url_origin(url: &str) -> Option<String> {
         Some(_) => None,
     }
 }
+
+/// The secret WordPress puts in an embed's address (`#?secret=Ab3dE9xK2q`), which its `wp-embed`
+/// script expects back in every height message; `None` for any other fragment. Only letters and
+/// digits, as wp-embed itself accepts, and at most 64 of them.
+pub fn wordpress_secret(fragment: &str) -> Option<String> {
+    let query = fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .strip_prefix('?')?;
+    let secret = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("secret="))?;
+    let valid = !secret.is_empty()
+        && secret.len() <= 64
+        && secret.chars().all(|c| c.is_ascii_alphanumeric());
+    valid.then(|| secret.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wordpress_secret;
+
+    #[test]
+    fn wordpress_secret_is_read_from_the_fragment_wordpress_writes() {
+        assert_eq!(
+            wordpress_secret("#?secret=Ab3dE9xK2q").as_deref(),
+            Some("Ab3dE9xK2q")
+        );
+        assert_eq!(wordpress_secret("#?x=1&secret=abc").as_deref(), Some("abc"));
+        for refused in [
+            "",
+            "#",
+            "#secret=abc",
+            "#?secret=",
+            "#?secret=a-b",
+            "#?secret=<x>",
+            "#?other=abc",
+        ] {
+            assert_eq!(wordpress_secret(refused), None, "{refused:?}");
+        }
+        assert_eq!(
+            wordpress_secret(&format!("#?secret={}", "a".repeat(65))),
+            None
+        );
+    }
+}

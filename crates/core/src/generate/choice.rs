@@ -6,6 +6,7 @@ use super::Generator;
 use crate::fact::Value;
 use crate::question::{Body, Question, QuestionKind};
 use crate::table::FactIdx;
+use crate::text::{set_quote, QuoteSetting};
 
 /// How a true/false prompt opens: the quiz asks what the reports say, and the claim follows as
 /// a sentence of its own.
@@ -42,7 +43,7 @@ impl Generator<'_> {
             pool[pick].to_string()
         };
         // The quiz asks what the reports say: "False" means no report says it, not that it is untrue.
-        let prompt = format!("{TRUE_OR_FALSE} {}", fact.claim_with(&shown));
+        let prompt = format!("{TRUE_OR_FALSE} {}", fact.statement_with(&shown));
         let body = Body::Choice {
             options: vec![ENGLISH.true_word.into(), ENGLISH.false_word.into()],
             correct: usize::from(!truth),
@@ -62,10 +63,13 @@ impl Generator<'_> {
     pub(super) fn who_said(&self, f: FactIdx, dice: &mut Dice) -> Question {
         let body = self.four_options(f, dice);
         let fact = &self.table()[f];
-        let prompt = fill(
-            ENGLISH.who_said,
-            &[("quotation", fact.quotation.as_deref().unwrap_or_default())],
-        );
+        // Inside the prompt's own quotation marks: a quotation within it gets single ones.
+        let quotation = set_quote(
+            ["", fact.quotation.as_deref().unwrap_or_default(), ""],
+            QuoteSetting::Inline,
+        )
+        .concat();
+        let prompt = fill(ENGLISH.who_said, &[("quotation", &quotation)]);
         self.question(QuestionKind::WhoSaid, prompt, f, body)
     }
 }

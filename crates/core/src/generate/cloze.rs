@@ -7,7 +7,9 @@ use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{SourceId, SourceKind};
 use crate::table::FactIdx;
-use crate::text::{is_word_char, lowercase, normalize_whitespace, same_folded};
+use crate::text::{
+    is_word_char, lowercase, normalize_whitespace, same_folded, set_quote, QuoteSetting,
+};
 
 /// A place in a verbatim quote where the answer can be blanked out.
 #[derive(Clone, Debug)]
@@ -81,8 +83,15 @@ pub(super) fn sites(fact: &Fact) -> Vec<ClozeSite> {
             let end = start + needle_lower.len();
             let word_edge = |i: usize| quote[..i].chars().last().is_none_or(|c| !is_word_char(c));
             let after_edge = quote[end..].chars().next().is_none_or(|c| !is_word_char(c));
-            let before = format!("{}{}", evidence.lead, &quote[..start]);
-            let after = format!("{}{}", &quote[end..], evidence.tail);
+            // A sentence cut out of a longer quotation gets the quotation mark it lacks.
+            let [before, _, after] = set_quote(
+                [
+                    &format!("{}{}", evidence.lead, &quote[..start]),
+                    "",
+                    &format!("{}{}", &quote[end..], evidence.tail),
+                ],
+                QuoteSetting::Block,
+            );
             let context = before.split_whitespace().count() + after.split_whitespace().count();
             // The rest of the sentence never prints the answer ("from Minsk … brokered in ___").
             let around = lowercase(&format!("{before} {after}"));

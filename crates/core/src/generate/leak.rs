@@ -12,6 +12,10 @@ pub(super) fn keys(prepared: &Prepared, f: FactIdx) -> Vec<String> {
     let table = prepared.table();
     let fact = &table[f];
     let mut keys = vec![fold(&prepared.facts[f].claim)];
+    // A true/false question's own wording of the fact states it as plainly.
+    if fact.statement.is_some() {
+        keys.push(fold(&fact.statement_with(&fact.answer().to_string())));
+    }
     match fact.answer() {
         // A speaker's name is no giveaway of who said which words: "Mark Carney" is in half
         // the prompts, and a who-said question offers four people of the story anyway.
@@ -91,6 +95,10 @@ pub(super) fn shown(question: &Question) -> String {
 }
 
 /// Whether `shown` (another question's text) states one of `keys` as a whole word or phrase.
+pub(super) fn states(shown: &str, keys: &[String]) -> bool {
+    states_any(shown, keys.iter())
+}
+
 fn states_any<'k>(shown: &str, mut keys: impl Iterator<Item = &'k String>) -> bool {
     keys.any(|key| {
         !key.is_empty()
@@ -130,9 +138,9 @@ mod tests {
     use super::*;
 
     /// Through `Shown`, whose byte pairs only rule keys out, and checked against the plain scan.
-    fn states(text: &str, keys: &[&str]) -> bool {
+    fn check(text: &str, keys: &[&str]) -> bool {
         let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        let plain = states_any(text, keys.iter());
+        let plain = states(text, &keys);
         assert_eq!(
             Shown::folded(text.to_string()).states(&keys),
             plain,
@@ -157,9 +165,9 @@ mod tests {
             "é",
             "rney",
         ] {
-            states(text, &[key]);
+            check(text, &[key]);
         }
-        states(text, &["ukraine", "deter"]);
+        check(text, &["ukraine", "deter"]);
     }
 
     #[test]
@@ -181,8 +189,8 @@ mod tests {
     #[test]
     fn a_key_leaks_only_as_a_whole_word() {
         // As with match_indices, the first (inner-word) match hides the overlapping one.
-        assert!(!states("xab ab ab", &["ab ab"]));
-        assert!(states("the kyiv report", &["kyiv"]));
-        assert!(!states("the kyivan report", &["kyiv"]));
+        assert!(!check("xab ab ab", &["ab ab"]));
+        assert!(check("the kyiv report", &["kyiv"]));
+        assert!(!check("the kyivan report", &["kyiv"]));
     }
 }

@@ -49,10 +49,20 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     let mut dice = Dice::seeded(spec.seed);
     let plans = generator.plans();
     let mut used = PerFact::filled(generator.table(), false);
+    // Facts a source check showed as a foil: later ones show others (see `source_check`).
+    let mut foiled = PerFact::filled(generator.table(), false);
     let mut uses = Uses::new(prepared.topics.len());
     // A source-check lesson (only that kind asked) rotates through its angles first: what the
     // reports confirm, what rests on one, where they disagree, what a copy got wrong.
     let by_angle = spec.source_checks_only();
+    // Of two angles asked as often, the one with fewer questions goes first: those few (a copy's
+    // errors) are the easiest for earlier questions to rule out, by their group or by a leak.
+    let mut angle_plans = [0usize; SourceAngle::ALL.len()];
+    if by_angle {
+        for plan in &plans {
+            angle_plans[generator.angle(plan) as usize] += 1;
+        }
+    }
     let mut questions = Vec::with_capacity(spec.count);
     // A plan that could not be built with the facts left is blocked until the facts are reset.
     let mut blocked = vec![false; plans.len()];
@@ -68,7 +78,10 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         .iter()
         .map(|plan| Marks {
             fact: plan.fact().map_or(usize::MAX, |f| f.0),
-            angle: by_angle.then(|| generator.angle(plan) as usize),
+            angle: by_angle.then(|| {
+                let angle = generator.angle(plan) as usize;
+                (angle, angle_plans[angle])
+            }),
             topic: plan.topic(),
             kind: plan.kind() as usize,
         })
@@ -99,6 +112,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             // Every askable fact has been asked: start again rather than stop short. The second
             // round is kept fair within itself; the first has shown every answer already.
             used.fill(false);
+            foiled.fill(false);
             blocked.iter_mut().for_each(|b| *b = false);
             asked.clear();
             built_since_reset = false;
@@ -111,7 +125,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         // quiz shows every answer in its passage anyway, and a repeat (after every fact was asked)
         // is about the same facts as the question it repeats.
         let built = (0..LEAK_ATTEMPTS).find_map(|_| {
-            let (question, facts) = generator.build(chosen, &used, &mut dice)?;
+            let (question, facts) = generator.build(chosen, &used, &foiled, &mut dice)?;
             if spec.passage.is_some() {
                 return Some((question, facts));
             }
@@ -144,6 +158,8 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
                 for (i, f) in facts.into_iter().enumerate() {
                     if i < asked_here {
                         used[f] = true;
+                    } else {
+                        foiled[f] = true;
                     }
                     if spec.passage.is_none() {
                         for &sibling in &prepared.facts[f].siblings {
@@ -163,10 +179,11 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     }
 }
 
-/// What a plan counts toward: its fact (`usize::MAX` for none), angle, topic and kind.
+/// What a plan counts toward: its fact (`usize::MAX` for none), angle (in a source-check
+/// lesson, with how many plans take it), topic and kind.
 struct Marks {
     fact: usize,
-    angle: Option<usize>,
+    angle: Option<(usize, usize)>,
     topic: usize,
     kind: usize,
 }
@@ -187,12 +204,16 @@ impl Uses {
         }
     }
 
-    /// (angle uses, topic uses, kind uses), compared in that order, as one number (each count
-    /// is below 2^21: a quiz has at most 50 questions); the angle counts only when given.
+    /// (angle uses, the angle's plans, topic uses, kind uses), compared in that order, as one
+    /// number of four 16-bit fields (a quiz has at most 50 questions, a table far fewer than
+    /// 65,536 plans); the angle (with how many plans it has) counts only when given.
     fn score(&self, marks: &Marks) -> u64 {
-        let angle = marks.angle.map_or(0, |a| self.angles[a]);
-        (angle as u64) << 42
-            | (self.topics[marks.topic] as u64) << 21
+        let (uses, plans) = marks
+            .angle
+            .map_or((0, 0), |(a, plans)| (self.angles[a], plans));
+        (uses as u64) << 48
+            | (plans as u64) << 32
+            | (self.topics[marks.topic] as u64) << 16
             | self.kinds[marks.kind] as u64
     }
 
@@ -281,6 +302,7 @@ impl<'a> Generator<'a> {
         &self,
         plan: &Plan,
         used: &PerFact<bool>,
+        foiled: &PerFact<bool>,
         dice: &mut Dice,
     ) -> Option<(Question, Vec<FactIdx>)> {
         let (kind, f) = match *plan {
@@ -295,7 +317,7 @@ impl<'a> Generator<'a> {
             QuestionKind::Cloze => self.cloze(f, dice),
             QuestionKind::WhoSaid => self.who_said(f, dice),
             QuestionKind::SourceCheck => {
-                let (question, foils) = self.source_check(f, used, dice);
+                let (question, foils) = self.source_check(f, used, foiled, dice);
                 let mut facts = vec![f];
                 facts.extend(foils);
                 return Some((question, facts));

@@ -7,7 +7,7 @@ use super::leak;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
 use super::plan::{Plan, TopicIdx};
-use super::source_check::Foils;
+use super::source_check::{claim_len, comparable_lengths, Foils};
 use crate::fact::{AnswerKind, Evidence, Fact, Topic, Value};
 use crate::question::QuestionKind;
 use crate::reading::{self, Askable, Passage};
@@ -26,6 +26,9 @@ pub struct Prepared {
     pub(super) plans: Vec<Plan>,
     pub(super) pools: Pools,
     pub(super) foils: Foils,
+    /// Whether a fact can be asked as a source check: a lesson of source checks only prefers
+    /// foils that cannot, which keep no question out of it.
+    pub(super) checkable: PerFact<bool>,
     /// The reading passages, worked out by the first reading quiz or view that needs them.
     passages: OnceLock<Vec<Passage>>,
 }
@@ -83,12 +86,23 @@ impl Prepared {
             topics: table.topics(),
             pools: Pools::new(&table),
             foils: Foils::new(&table),
+            checkable: PerFact::filled(&table, false),
             facts,
             plans: Vec::new(),
             passages: OnceLock::new(),
             table,
         };
         prepared.plans = prepared.single_fact_plans();
+        for plan in &prepared.plans {
+            if let Plan::Single {
+                kind: QuestionKind::SourceCheck,
+                fact,
+                ..
+            } = *plan
+            {
+                prepared.checkable[fact] = true;
+            }
+        }
         let mut distinct: Vec<(&SourceId, String)> = Vec::new();
         let mut sentences = Vec::new();
         for (_, fact) in prepared.table.indexed() {
@@ -196,7 +210,20 @@ impl Prepared {
                 AnswerKind::SourceError => fact.correct.is_some() && prep.distractors.len() >= 3,
                 _ if !single => conflict_options(fact).len() >= 2,
                 AnswerKind::Speaker => false,
-                _ => self.foils.against(fact.status).len() >= 3,
+                // Three foils about as long as the key, some longer and some shorter: else the
+                // key would always be the longest option, or the shortest.
+                _ => {
+                    let key = claim_len(self, idx);
+                    let comparable: Vec<usize> = self
+                        .foils
+                        .against(fact.status)
+                        .iter()
+                        .map(|&c| claim_len(self, c))
+                        .filter(|&len| comparable_lengths(len, key))
+                        .collect();
+                    let shorter = comparable.iter().filter(|&&len| len < key).count();
+                    comparable.len() >= 3 && shorter >= 1 && comparable.len() - shorter >= 1
+                }
             },
             QuestionKind::Matching | QuestionKind::Ordering => false,
         }

@@ -3,13 +3,14 @@
 use super::dice::Dice;
 use super::distractors::conflict_options;
 use super::explain::correcting_reports;
+use super::leak;
 use super::words::{fill, ENGLISH};
 use super::Generator;
-use crate::fact::{AnswerKind, Evidence, Fact, Status, Value};
+use crate::fact::{AnswerKind, Fact, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::SourceKind;
 use crate::table::{FactIdx, FactTable, PerFact};
-use crate::text::{capitalised, same_folded};
+use crate::text::{capitalised, fold, same_folded, QuoteSetting};
 
 /// What a source-check question asks about the reporting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +52,9 @@ impl SourceAngle {
 pub(super) struct Foils {
     corroborated: Vec<FactIdx>,
     single_source: Vec<FactIdx>,
+    /// Facts whose claim states a copy error's correction ("Canada has signed …"): shown as a
+    /// foil, such a claim would keep that error check out of the quiz, so they come last.
+    spoilers: Vec<FactIdx>,
 }
 
 impl Foils {
@@ -69,10 +73,31 @@ impl Foils {
                 .map(|(i, _)| i)
                 .collect()
         };
+        let corrections: Vec<String> = table
+            .facts
+            .iter()
+            .filter(|f| f.kind == AnswerKind::SourceError)
+            .filter_map(|f| f.correct.as_deref())
+            .map(fold)
+            .collect();
+        let spoilers = table
+            .indexed()
+            .filter(|(_, f)| {
+                let claim = fold(&f.claim_with(&f.answer().to_string()));
+                leak::states(&claim, &corrections)
+            })
+            .map(|(i, _)| i)
+            .collect();
         Foils {
             corroborated: with(Status::Corroborated),
             single_source: with(Status::SingleSource),
+            spoilers,
         }
+    }
+
+    /// Whether `f`'s claim states a copy error's correction.
+    pub(super) fn spoils(&self, f: FactIdx) -> bool {
+        self.spoilers.contains(&f)
     }
 
     /// The facts whose status is the opposite of `status`.
@@ -85,13 +110,26 @@ impl Foils {
     }
 }
 
+/// A prepared claim's length in characters, as a reader sees it.
+pub(super) fn claim_len(prepared: &super::Prepared, f: FactIdx) -> usize {
+    prepared.facts[f].claim.chars().count()
+}
+
+/// Whether a foil's claim is close enough in length to the key's (within a quarter of it) that
+/// length gives neither away.
+pub(super) fn comparable_lengths(foil: usize, key: usize) -> bool {
+    foil.abs_diff(key) * 4 <= key
+}
+
 impl Generator<'_> {
-    /// A source check about fact `f`, and the facts its options show (foils not yet asked or
-    /// shown in this quiz, `used`, and none of one group).
+    /// A source check about fact `f`, and the facts its options show (foils not yet asked in this
+    /// quiz, `used`, none of one group, and not shown before, `foiled`, except in a lesson of
+    /// source checks only, which needs its claims to ask).
     pub(super) fn source_check(
         &self,
         f: FactIdx,
         used: &PerFact<bool>,
+        foiled: &PerFact<bool>,
         dice: &mut Dice,
     ) -> (Question, Vec<FactIdx>) {
         let fact = &self.table()[f];
@@ -113,16 +151,65 @@ impl Generator<'_> {
             .filter(|&c| !used[c] && !siblings(f, c) && !self.prepared.share_a_sentence(f, c))
             .collect();
         dice.shuffle(&mut candidates);
-        // Foils without a group first: a grouped foil keeps its whole group out of the quiz.
-        candidates.sort_by_key(|&c| !self.prepared.facts[c].siblings.is_empty());
+        // A single-sourced claim is often the most detailed, so the longest option, and a
+        // confirmed one the shortest: length alone would point at the key. So the foils are about
+        // as long as the key, and how many are shorter than it is drawn, so that the key is the
+        // longest option as often as the shortest. Claims that state a copy error's correction
+        // come last, then those in a group (a grouped foil keeps its whole group out of the quiz).
+        let len = |c: FactIdx| claim_len(self.prepared, c);
+        let key_len = len(f);
+        let near = |c: FactIdx| comparable_lengths(len(c), key_len);
+        candidates.sort_by_key(|&c| {
+            (
+                !near(c),
+                self.prepared.foils.spoils(c),
+                !self.prepared.facts[c].siblings.is_empty(),
+            )
+        });
+        // A quiz shows a claim once if it can, or a student strikes the option seen before
+        // without reading. A lesson of source checks only, or a quiz longer than ten, would run
+        // short of claims to ask (a claim shown is not asked after), so it shows first the claims
+        // it could not ask anyway, then those it showed before.
+        let frugal = self.spec.source_checks_only() || self.spec.count > 10;
+        let fresh = |c: FactIdx| {
+            if frugal {
+                !self.prepared.checkable[c] || foiled[c]
+            } else {
+                !foiled[c]
+            }
+        };
+        let shorter_wanted = dice.below(4);
         let mut foils: Vec<FactIdx> = Vec::with_capacity(3);
-        for c in candidates {
-            if foils.len() < 3
-                && foils
-                    .iter()
-                    .all(|&other| !siblings(other, c) && !self.prepared.share_a_sentence(other, c))
-            {
-                foils.push(c);
+        // By length and side, then by side alone, then any; fresh claims first within each (a
+        // frugal quiz), or before all of them (any other, where a repeat is the worse cue).
+        let tiers = [(true, true), (false, true), (false, false)];
+        let mut passes = Vec::with_capacity(6);
+        for need_fresh in [true, false] {
+            for (i, &(need_near, need_side)) in tiers.iter().enumerate() {
+                passes.push((frugal as usize * i, need_fresh, need_near, need_side));
+            }
+        }
+        passes.sort_by_key(|&(rank, need_fresh, _, _)| (rank, !need_fresh));
+        for (_, need_fresh, need_near, need_side) in passes {
+            for &c in &candidates {
+                let fits = foils.len() < 3
+                    && !foils.contains(&c)
+                    && foils.iter().all(|&other| {
+                        !siblings(other, c) && !self.prepared.share_a_sentence(other, c)
+                    });
+                let shorter = foils.iter().filter(|&&o| len(o) < key_len).count();
+                let side_open = if len(c) < key_len {
+                    shorter < shorter_wanted
+                } else {
+                    foils.len() - shorter < 3 - shorter_wanted
+                };
+                if fits
+                    && (fresh(c) || !need_fresh)
+                    && (near(c) || !need_near)
+                    && (side_open || !need_side)
+                {
+                    foils.push(c);
+                }
             }
         }
         let wrong: Vec<String> = foils
@@ -213,8 +300,8 @@ impl Generator<'_> {
             .evidence
             .iter()
             .filter(|e| Some(&e.source) == fact.about.as_ref())
-            .map(Evidence::sentence)
-            .find(|s| s.contains(&wrong_words));
+            .find(|e| e.sentence().contains(&wrong_words))
+            .map(|e| e.shown(QuoteSetting::Inline).concat());
         // The reports that give the correct reading, by name: often only the original.
         let (reports, many) = correcting_reports(self.table(), fact);
         let prompt = match sentence {

@@ -121,7 +121,7 @@ pub(super) const ENGLISH: Words = Words {
         "Which of these claims comes from a single source (one report and any copies of it)?",
     others_single: "{explanation} Each of the other claims rests on a single source.",
     others_confirmed: "{explanation} Each of the other claims is confirmed by independent reports.",
-    conflict: "The reports disagree here. {ask} — what does {outlet} say?",
+    conflict: "The reports give different answers here. {ask} — what does {outlet} say?",
     one_article: "One article",
     copy_named: "A {kind} ({outlet})",
     error_in_sentence: "{who} printed: “{sentence}” What does {reports} say instead of “{wrong}”?",
