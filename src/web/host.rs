@@ -136,7 +136,7 @@ fn hold_reserved_height() {
     }
     let _ = body
         .style()
-        .set_property("min-height", &format!("{}px", reserved.floor()));
+        .set_property("min-height", &format!("{}px", reserved.floor() as i64));
     let release = Rc::new(RefCell::new(Vec::<EventListener>::new()));
     for kind in ["pointerdown", "keydown"] {
         let (body, all) = (body.clone(), release.clone());
@@ -318,7 +318,12 @@ fn pym_position(targets: &Rc<RefCell<SizeTargets>>, data: &JsValue, origin: &str
     if pym.parent_origin.as_deref() != Some(origin) {
         return true;
     }
-    let numbers: Vec<f64> = payload.split(' ').filter_map(|n| n.parse().ok()).collect();
+    // Read without f64::from_str, and positions written as whole numbers: the widget carries no
+    // float parsing or formatting (issue 15).
+    let numbers: Vec<f64> = payload
+        .split(' ')
+        .filter_map(|n| sourced_core::Decimal::parse(n).map(sourced_core::Decimal::to_f64))
+        .collect();
     let (Some((top, bottom)), [_, viewport, frame_top, ..]) =
         (targets.pending_reveal.take(), numbers.as_slice())
     else {
@@ -326,7 +331,7 @@ fn pym_position(targets: &Rc<RefCell<SizeTargets>>, data: &JsValue, origin: &str
     };
     if let Some(offset) = nearest_scroll(frame_top + top, frame_top + bottom, *viewport) {
         // pym scrolls its container's top plus this child offset to the top of the view.
-        let position = (offset - frame_top).round();
+        let position = (offset - frame_top).round() as i64;
         let message = format!("pymxPYMx{}xPYMxscrollToChildPosxPYMx{position}", pym.id);
         let _ = host_window().post_message(&message.into(), origin);
     }
