@@ -724,7 +724,10 @@ fn a_quiz_of_mixed_kinds_shows_no_status_checks_wrong_option_twice() {
             continue;
         }
         let mut seen = std::collections::HashSet::new();
-        for question in quiz.iter().filter(|q| q.prompt.starts_with("Which of these claims")) {
+        for question in quiz
+            .iter()
+            .filter(|q| q.prompt.starts_with("Which of these claims"))
+        {
             let Body::Choice { options, correct } = &question.body else {
                 continue;
             };

@@ -415,9 +415,8 @@ fn a_true_false_statement_has_one_slot_and_a_fact_that_asks_true_false() {
             && m.contains("fact `kellogg`: statement must contain `{answer}` exactly once")),
         "{msgs:#?}"
     );
-    let msgs = statement(
-        "statement = \"The envoy was {answer}.\"\navoid = { true_false = \"trivial\" }",
-    );
+    let msgs =
+        statement("statement = \"The envoy was {answer}.\"\navoid = { true_false = \"trivial\" }");
     assert!(
         msgs.iter().any(|m| m.contains(
             "fact `kellogg`: statement is what a true/false question shows, but this fact avoids true_false"

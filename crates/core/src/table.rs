@@ -35,6 +35,11 @@ impl<T> PerFact<T> {
         PerFact(table.indexed().map(|(i, fact)| each(i, fact)).collect())
     }
 
+    /// The values in table order (`FactIdx(i)` is the `i`th).
+    pub fn values(&self) -> &[T] {
+        &self.0
+    }
+
     /// Every value set to `value` again.
     pub fn fill(&mut self, value: T)
     where

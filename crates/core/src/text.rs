@@ -291,7 +291,11 @@ pub fn set_quote(parts: [&str; 3], setting: QuoteSetting) -> [String; 3] {
             })
             .collect::<String>()
     });
-    let (open, close) = if inline { ('‘', '’') } else { ('“', '”') };
+    let (open, close) = if inline {
+        ('‘', '’')
+    } else {
+        ('“', '”')
+    };
     out[0].insert_str(0, &open.to_string().repeat(missing_open));
     out[2].push_str(&close.to_string().repeat(depth));
     out
@@ -308,22 +312,41 @@ mod tests {
     #[test]
     fn a_sentence_cut_out_of_a_quotation_gets_the_mark_it_lacks() {
         let opened = ["Carney stated: “", "We will allocate", " more."];
-        assert_eq!(set(opened, QuoteSetting::Block), "Carney stated: “|We will allocate| more.”");
-        assert_eq!(set(opened, QuoteSetting::Inline), "Carney stated: ‘|We will allocate| more.’");
+        assert_eq!(
+            set(opened, QuoteSetting::Block),
+            "Carney stated: “|We will allocate| more.”"
+        );
+        assert_eq!(
+            set(opened, QuoteSetting::Inline),
+            "Carney stated: ‘|We will allocate| more.’"
+        );
         let closed = ["", "The dialogue is the path forward.”", ""];
-        assert_eq!(set(closed, QuoteSetting::Block), "“|The dialogue is the path forward.”|");
-        assert_eq!(set(closed, QuoteSetting::Inline), "‘|The dialogue is the path forward.’|");
+        assert_eq!(
+            set(closed, QuoteSetting::Block),
+            "“|The dialogue is the path forward.”|"
+        );
+        assert_eq!(
+            set(closed, QuoteSetting::Inline),
+            "‘|The dialogue is the path forward.’|"
+        );
     }
 
     #[test]
     fn whole_quotations_only_change_marks_inline() {
-        let whole = ["He was invited as a", "\"special guest,\"", " officials said “today”."];
+        let whole = [
+            "He was invited as a",
+            "\"special guest,\"",
+            " officials said “today”.",
+        ];
         assert_eq!(set(whole, QuoteSetting::Block), whole.join("|"));
         assert_eq!(
             set(whole, QuoteSetting::Inline),
             "He was invited as a|'special guest,'| officials said ‘today’."
         );
-        assert_eq!(set(["", "No marks at all.", ""], QuoteSetting::Inline), "|No marks at all.|");
+        assert_eq!(
+            set(["", "No marks at all.", ""], QuoteSetting::Inline),
+            "|No marks at all.|"
+        );
     }
 
     #[test]

@@ -416,7 +416,10 @@ impl Checker<'_> {
         }
         if let Some(statement) = &fact.statement {
             if statement.matches("{answer}").count() != 1 {
-                self.fact_problem(index, "statement must contain `{answer}` exactly once".into());
+                self.fact_problem(
+                    index,
+                    "statement must contain `{answer}` exactly once".into(),
+                );
             }
             if fact.avoids("true_false") {
                 self.fact_problem(

@@ -7,7 +7,9 @@ use crate::fact::{spell_amount, AnswerKind, Fact, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{SourceId, SourceKind};
 use crate::table::FactIdx;
-use crate::text::{is_word_char, lowercase, normalize_whitespace, same_folded, set_quote, QuoteSetting};
+use crate::text::{
+    is_word_char, lowercase, normalize_whitespace, same_folded, set_quote, QuoteSetting,
+};
 
 /// A place in a verbatim quote where the answer can be blanked out.
 #[derive(Clone, Debug)]

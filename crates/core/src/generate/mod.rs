@@ -71,17 +71,31 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     let mut best: Vec<usize> = Vec::with_capacity(plans.len());
     // Per question asked: its facts and what it shows (what would give its facts' answers away
     // is `Prepared`'s per-fact `leak_keys`).
-    let mut asked: Vec<(Vec<FactIdx>, String)> = Vec::with_capacity(spec.count);
+    let mut asked: Vec<(Vec<FactIdx>, leak::Shown)> = Vec::with_capacity(spec.count);
+    // Each plan's fact, angle (in a source-check lesson), topic and kind, worked out once: the
+    // loop below looks at every plan for every question.
+    let marks: Vec<Marks> = plans
+        .iter()
+        .map(|plan| Marks {
+            fact: plan.fact().map_or(usize::MAX, |f| f.0),
+            angle: by_angle.then(|| {
+                let angle = generator.angle(plan) as usize;
+                (angle, angle_plans[angle])
+            }),
+            topic: plan.topic(),
+            kind: plan.kind() as usize,
+        })
+        .collect();
     while questions.len() < spec.count {
         // Prefer the least-used angle (in a source-check lesson), then topic, then kind; the dice break ties.
         best.clear();
         let mut best_score = None;
-        for (i, plan) in plans.iter().enumerate() {
-            if blocked[i] || plan.fact().is_some_and(|f| used[f]) {
+        let (used_now, blocked_now) = (used.values(), &blocked[..]);
+        for (i, (marks, &blocked_plan)) in marks.iter().zip(blocked_now).enumerate() {
+            if blocked_plan || used_now.get(marks.fact).copied().unwrap_or(false) {
                 continue;
             }
-            let angle = by_angle.then(|| generator.angle(plan));
-            let score = uses.score(plan, angle.map(|a| (a, angle_plans[a as usize])));
+            let score = uses.score(marks);
             if best_score.is_none_or(|best| score < best) {
                 best_score = Some(score);
                 best.clear();
@@ -117,11 +131,11 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             }
             // The facts it asks come first; a source check's foils (only shown) follow.
             let own = facts[..question.fact_ids.len().min(facts.len())].to_vec();
-            let shown = leak::shown(&question);
-            let states = |shown: &str, facts: &[FactIdx]| {
+            let shown = leak::Shown::of(&question);
+            let states = |shown: &leak::Shown, facts: &[FactIdx]| {
                 facts
                     .iter()
-                    .any(|&f| leak::states(shown, &prepared.facts[f].leak_keys))
+                    .any(|&f| shown.states(&prepared.facts[f].leak_keys))
             };
             let fair = asked.iter().all(|(their_facts, their_shown)| {
                 their_facts.iter().any(|f| own.contains(f))
@@ -165,6 +179,15 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     }
 }
 
+/// What a plan counts toward: its fact (`usize::MAX` for none), angle (in a source-check
+/// lesson, with how many plans take it), topic and kind.
+struct Marks {
+    fact: usize,
+    angle: Option<(usize, usize)>,
+    topic: usize,
+    kind: usize,
+}
+
 /// How often the quiz so far used each angle, topic and kind: what balancing minimizes.
 struct Uses {
     angles: [usize; SourceAngle::ALL.len()],
@@ -181,19 +204,17 @@ impl Uses {
         }
     }
 
-    /// (angle uses, the angle's plans, topic uses, kind uses), compared in that order; the angle
-    /// (with how many plans it has) counts only when given.
-    fn score(
-        &self,
-        plan: &Plan,
-        angle: Option<(SourceAngle, usize)>,
-    ) -> (usize, usize, usize, usize) {
-        (
-            angle.map_or(0, |(a, _)| self.angles[a as usize]),
-            angle.map_or(0, |(_, plans)| plans),
-            self.topics[plan.topic()],
-            self.kinds[plan.kind() as usize],
-        )
+    /// (angle uses, the angle's plans, topic uses, kind uses), compared in that order, as one
+    /// number of four 16-bit fields (a quiz has at most 50 questions, a table far fewer than
+    /// 65,536 plans); the angle (with how many plans it has) counts only when given.
+    fn score(&self, marks: &Marks) -> u64 {
+        let (uses, plans) = marks
+            .angle
+            .map_or((0, 0), |(a, plans)| (self.angles[a], plans));
+        (uses as u64) << 48
+            | (plans as u64) << 32
+            | (self.topics[marks.topic] as u64) << 16
+            | self.kinds[marks.kind] as u64
     }
 
     fn record(&mut self, plan: &Plan, kind: QuestionKind, angle: SourceAngle) {

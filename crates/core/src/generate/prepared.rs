@@ -45,6 +45,8 @@ pub(super) struct FactPrep {
     /// Its answer as shown, its claim with that answer, and its explanation.
     pub(super) answer: String,
     pub(super) claim: String,
+    /// The claim's length in characters (source checks compare it for every foil they sort).
+    pub(super) claim_chars: usize,
     pub(super) explanation: String,
     /// The quotes that state its answer (then its correction's), and those that only set the scene.
     pub(super) quotes: Vec<Evidence>,
@@ -76,10 +78,12 @@ impl Prepared {
     fn with(table: FactTable, find_passages: fn(&Prepared) -> Vec<Passage>) -> Prepared {
         let facts = PerFact::from_facts(&table, |_, fact| {
             let answer = fact.answer().to_string();
+            let claim = fact.claim_with(&answer);
             FactPrep {
                 distractors: distractors(&table, fact),
                 cloze: cloze::sites(fact),
-                claim: fact.claim_with(&answer),
+                claim_chars: claim.chars().count(),
+                claim,
                 explanation: explain(&table, fact),
                 quotes: support(fact).cloned().collect(),
                 context: context(fact).cloned().collect(),

@@ -112,7 +112,7 @@ impl Foils {
 
 /// A prepared claim's length in characters, as a reader sees it.
 pub(super) fn claim_len(prepared: &super::Prepared, f: FactIdx) -> usize {
-    prepared.facts[f].claim.chars().count()
+    prepared.facts[f].claim_chars
 }
 
 /// Whether a foil's claim is close enough in length to the key's (within a quarter of it) that
