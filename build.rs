@@ -1,4 +1,4 @@
-//! Verifies `questions/` at build time and embeds the verified table packed (`sourced_core::packed`): a bad table fails the build.
+//! Verifies `questions/` at build time and embeds the verified table packed (`sourced_core::packed`), the articles' texts apart: a bad table fails the build.
 
 use std::path::Path;
 
@@ -31,6 +31,7 @@ fn main() {
         }
         // Text, not a packed table (which starts `SQT1`): `embedded_table` returns it as the error.
         std::fs::write(&out, summary).expect("OUT_DIR is writable");
+        std::fs::write(out.with_file_name("articles.txt"), "").expect("OUT_DIR is writable");
         return;
     }
     let json = serde_json::to_string(&table).expect("a verified table always serializes");
@@ -51,5 +52,18 @@ fn main() {
             avoid.why.clear();
         }
     }
+    // The articles' texts go to a file of their own: only reading passages need them, so the
+    // reader's bundle, which never calls `embedded_table` (which adds them), never carries them.
+    let texts: Vec<String> = table
+        .sources
+        .iter_mut()
+        .map(|source| std::mem::take(&mut source.text))
+        .collect();
+    assert!(
+        texts.iter().all(|text| !text.contains('\0')),
+        "an article's text holds a NUL character, which ends each text in articles.txt"
+    );
     std::fs::write(&out, sourced_core::packed::pack(&table)).expect("OUT_DIR is writable");
+    let articles: String = texts.iter().map(|text| format!("{text}\0")).collect();
+    std::fs::write(out.with_file_name("articles.txt"), articles).expect("OUT_DIR is writable");
 }

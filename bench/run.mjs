@@ -1,32 +1,42 @@
-// Benchmarks for the Sourced Quiz release build (dist/), against a SurveyJS page with the same
-// 10 questions, in Debian's headless Chromium. Prints, in one run:
+// Benchmarks for the Sourced Quiz release build (dist/), against two peers with the same
+// questions, in Debian's headless Chromium: SurveyJS (all 10 questions) and quizdown (the
+// questions of the kinds it has: single choice and sequence). Prints, in one run:
 //   1. bytes: every file the browser fetches until the first question can be clicked (found by
-//      recording the requests, never by name), raw, gzip -9 and brotli (quality 11), and totals;
+//      recording the requests, never by name), raw, gzip -9 and brotli (quality 11), and totals,
+//      for our reader's page, the classroom's teacher page and both peers;
 //   2. time to first question: median, min, p90 and max over cold loads (a fresh browser context
-//      per load, nothing cached, files served with Cache-Control: no-store), ours and the peer
-//      interleaved, measured inside the page from navigation start (performance.now() = 0);
-//   3. the same two figures for the peer and the ratios ours/peer;
+//      per load, nothing cached, files served with Cache-Control: no-store), the three pages
+//      interleaved, measured inside the page from navigation start (performance.now() = 0), and
+//      the ratios ours/peer; also the per-table preparation every reader pays first
+//      (`Prepared::new`, the page's `sourced-quiz:prepare` performance measure);
+//   3. the same, throttled: 4x CPU slowdown and a slow 4G network (1.6 Mbps down, 750 kbps up,
+//      150 ms round trip) through the DevTools protocol, every file served gzip-compressed;
 //   4. generation: criterion's figure for one 10-question quiz (`cargo bench --bench generate`);
 //   5. memory: JS heap (after a forced GC) and wasm linear memory after loading, then every 50
-//      quizzes over 200 quizzes taken in one page, and a verdict: "plateau" or "grows".
+//      quizzes over 200 quizzes taken in one page, and a verdict: "plateau" or "grows";
+//   6. the targets, met or missed (never asserted), and for a missed size target what the
+//      reader's wasm is made of (twiggy, on the release wasm with its names kept).
 // Exits non-zero only if something could not be measured; slow numbers never fail it.
 //
 // Run it with `scripts/bench` (installs tools, builds, then runs this). Directly, after
-// `trunk build --release`:   node bench/run.mjs [--loads N] [--quizzes N] [--quick] [--no-generate]
-//   --loads N       cold loads of each page for the timing (default 25, at least 20)
-//   --quizzes N     quizzes taken in one page for the memory figures (default 200)
-//   --quick         criterion's --quick mode for the generation figure
-//   --no-generate   skip the generation figure (no cargo bench)
-//   BENCH_DIST=dir  measure another build (default dist/)
-// The peer (survey-core and survey-js-ui from npm, see bench/package.json) is built into
-// bench/node_modules/.peer/ and the figures are written to bench/node_modules/.results/latest.json;
-// both are ignored by git. Nothing is downloaded: the servers listen on 127.0.0.1 only.
+// `trunk build --release`:   node bench/run.mjs [--loads N] [--throttled-loads N] [--quizzes N] [--quick] [--no-generate]
+//   --loads N            cold loads of each page for the timing (default 25, at least 20)
+//   --throttled-loads N  cold loads of each page throttled (default 15, at least 5; 0: none)
+//   --quizzes N          quizzes taken in one page for the memory figures (default 200)
+//   --quick              criterion's --quick mode for the generation figure
+//   --no-generate        skip the generation figure (no cargo bench)
+//   BENCH_DIST=dir       measure another build (default dist/)
+// The peers (survey-core, survey-js-ui and quizdown from npm, see bench/package.json) are built
+// into bench/node_modules/.peer/ and the figures are written to
+// bench/node_modules/.results/latest.json; both are ignored by git. Nothing is downloaded: the
+// servers listen on 127.0.0.1 only.
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
@@ -59,33 +69,45 @@ const COUNT = 10;
 /** The quiz length for the memory run: short, so that 200 quizzes take seconds, not minutes. */
 const MEMORY_QUIZ_LENGTH = 5;
 const MEMORY_CHECKPOINT = 50;
-const LOAD_TIMEOUT_MS = 30_000;
+const LOAD_TIMEOUT_MS = 60_000;
+/** The throttled profile: Lighthouse's mobile CPU slowdown and a slow 4G network. */
+const THROTTLE = {
+  cpuRate: 4,
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
+};
+/** The performance measure the widget records around its per-table work (src/web/mod.rs). */
+const PREPARE_MEASURE = 'sourced-quiz:prepare';
+/** The targets scripts/bench prints (issue 15); never asserted. */
+const TARGETS = { readerGzipKb: 150, readerGoalKb: 120, classroomGzipKb: 200, surveyRatio: 0.35 };
 
 // ---------------------------------------------------------------------------------------------
 // Options.
 
 function parseArgs(argv) {
-  const options = { loads: 25, quizzes: 200, quick: false, generate: true };
+  const options = { loads: 25, throttledLoads: 15, quizzes: 200, quick: false, generate: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const number = () => {
       const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) usage(`${arg} needs a positive whole number`);
+      if (!Number.isInteger(n) || n < 0) usage(`${arg} needs a whole number`);
       return n;
     };
     if (arg === '--loads') options.loads = number();
+    else if (arg === '--throttled-loads') options.throttledLoads = number();
     else if (arg === '--quizzes') options.quizzes = number();
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--no-generate') options.generate = false;
     else usage(`unknown option ${arg}`);
   }
   if (options.loads < 20) usage('--loads must be at least 20: a median of fewer cold loads says little');
+  if (options.throttledLoads > 0 && options.throttledLoads < 5) usage('--throttled-loads must be 0 or at least 5');
+  if (options.quizzes < 2 * MEMORY_CHECKPOINT) usage(`--quizzes must be at least ${2 * MEMORY_CHECKPOINT}: the verdict compares two halves`);
   if (options.quizzes % MEMORY_CHECKPOINT !== 0) usage(`--quizzes must be a multiple of ${MEMORY_CHECKPOINT}`);
   return options;
 }
 
 function usage(message) {
-  console.error(`bench: ${message}\nusage: node bench/run.mjs [--loads N] [--quizzes N] [--quick] [--no-generate]`);
+  console.error(`bench: ${message}\nusage: node bench/run.mjs [--loads N] [--throttled-loads N] [--quizzes N] [--quick] [--no-generate]`);
   process.exit(2);
 }
 
@@ -95,7 +117,7 @@ class Unmeasured extends Error {}
 const progress = (text) => process.stderr.write(`\x1b[2mbench: ${text}\x1b[0m\n`);
 
 // ---------------------------------------------------------------------------------------------
-// The peer: the same 10 questions as a SurveyJS quiz.
+// The peers: the same questions as a SurveyJS quiz and as a quizdown quiz.
 
 /** The CLI's quiz (`sourced quiz --json`), the very questions the widget shows for this seed. */
 function exportQuiz() {
@@ -152,12 +174,21 @@ function toSurveyJs(quiz) {
   };
 }
 
-/** Writes the peer's page into bench/node_modules/.peer/ and returns the first question's prompt. */
-function buildPeer() {
-  const quiz = exportQuiz();
-  if (quiz.questions.length !== COUNT) throw new Unmeasured(`the CLI gave ${quiz.questions.length} questions, not ${COUNT}`);
-  fs.rmSync(PEER_DIR, { recursive: true, force: true });
-  fs.mkdirSync(PEER_DIR, { recursive: true });
+const version = (name) => JSON.parse(fs.readFileSync(path.join(PEER_PACKAGES, name, 'package.json'), 'utf8')).version;
+
+/** Copies a peer's files out of bench/node_modules into its page's directory. */
+function copyPeerFiles(dir, files) {
+  for (const [name, from] of Object.entries(files)) {
+    const source = path.join(PEER_PACKAGES, from);
+    if (!fs.existsSync(source)) throw new Unmeasured(`bench/node_modules has no ${from}: run scripts/bench (it runs npm ci in bench/)`);
+    fs.copyFileSync(source, path.join(dir, name));
+  }
+}
+
+/** Writes the SurveyJS page into bench/node_modules/.peer/surveyjs/ and returns what the run needs of it. */
+function buildSurveyJs(quiz) {
+  const dir = path.join(PEER_DIR, 'surveyjs');
+  fs.mkdirSync(dir, { recursive: true });
   // The minified builds, and the stylesheet without its web fonts (they come from a font CDN,
   // which this benchmark cannot and should not reach; our widget uses system fonts too).
   const files = {
@@ -165,19 +196,15 @@ function buildPeer() {
     'survey-core.fontless.min.css': 'survey-core/survey-core.fontless.min.css',
     'survey-js-ui.min.js': 'survey-js-ui/survey-js-ui.min.js',
   };
-  for (const [name, from] of Object.entries(files)) {
-    const source = path.join(PEER_PACKAGES, from);
-    if (!fs.existsSync(source)) throw new Unmeasured(`bench/node_modules has no ${from}: run scripts/bench (it runs npm ci in bench/)`);
-    fs.copyFileSync(source, path.join(PEER_DIR, name));
-  }
+  copyPeerFiles(dir, files);
   fs.writeFileSync(
-    path.join(PEER_DIR, 'peer.js'),
+    path.join(dir, 'peer.js'),
     `// The Sourced Quiz's ${COUNT} questions for seed ${SEED} as a SurveyJS quiz (written by bench/run.mjs).\n` +
       `const surveyJson = ${JSON.stringify(toSurveyJs(quiz))};\n` +
       `SurveyUI.renderSurvey(new Survey.Model(surveyJson), document.getElementById('survey'));\n`,
   );
   fs.writeFileSync(
-    path.join(PEER_DIR, 'index.html'),
+    path.join(dir, 'index.html'),
     `<!doctype html>
 <html lang="en">
   <head>
@@ -195,12 +222,79 @@ function buildPeer() {
 </html>
 `,
   );
-  const version = (name) => JSON.parse(fs.readFileSync(path.join(PEER_PACKAGES, name, 'package.json'), 'utf8')).version;
-  return { firstPrompt: quiz.questions[0].prompt, versions: `survey-core ${version('survey-core')}, survey-js-ui ${version('survey-js-ui')}` };
+  return {
+    dir,
+    firstPrompt: quiz.questions[0].prompt,
+    questions: quiz.questions.length,
+    versions: `survey-core ${version('survey-core')}, survey-js-ui ${version('survey-js-ui')}`,
+  };
+}
+
+/** The kinds quizdown has: single choice (from an ordered task list) and sequence (an ordered list). */
+const QUIZDOWN_CHOICE = ['multiple_choice', 'true_false', 'who_said', 'source_check'];
+
+/** Text for quizdown's markdown: every punctuation character CommonMark can escape, escaped. */
+const markdownText = (text) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~"'&]/g, '\\$&').replace(/\s+/g, ' ');
+
+/**
+ * The quiz as quizdown markdown: each choice kind as a single-choice question (its options in our
+ * order, the answer marked), each ordering as a sequence (quizdown shuffles it); numeric, cloze
+ * and matching have no quizdown kind (its "fill in the blanks" and "pairs" are unfinished).
+ */
+function toQuizdown(quiz) {
+  const blocks = [];
+  for (const q of quiz.questions) {
+    if (QUIZDOWN_CHOICE.includes(q.kind)) {
+      blocks.push(`### ${markdownText(q.prompt)}\n\n${q.options.map((o, i) => `1. [${i === q.answer ? 'x' : ' '}] ${markdownText(o)}`).join('\n')}`);
+    } else if (q.kind === 'ordering') {
+      blocks.push(`### ${markdownText(q.prompt)}\n\n${q.answer.map((i, n) => `${n + 1}. ${markdownText(q.options[i])}`).join('\n')}`);
+    }
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+/** Writes the quizdown page into bench/node_modules/.peer/quizdown/ and returns what the run needs of it. */
+function buildQuizdown(quiz) {
+  const dir = path.join(PEER_DIR, 'quizdown');
+  fs.mkdirSync(dir, { recursive: true });
+  copyPeerFiles(dir, { 'quizdown.js': 'quizdown/public/build/quizdown.js' });
+  const asked = quiz.questions.filter((q) => QUIZDOWN_CHOICE.includes(q.kind) || q.kind === 'ordering');
+  if (!asked.length) throw new Unmeasured('quizdown: none of the quiz\'s questions is of a kind quizdown has');
+  // createApp, quizdown's own entry point (its init() would wait for the page's load event first).
+  fs.writeFileSync(
+    path.join(dir, 'peer.js'),
+    `// The Sourced Quiz's questions for seed ${SEED} of the kinds quizdown has, as quizdown markdown (written by bench/run.mjs).\n` +
+      `quizdown.createApp(${JSON.stringify(toQuizdown(quiz))}, document.getElementById('quiz'), { shuffleAnswers: false });\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Carney in Kyiv: a quiz (quizdown)</title>
+    <script defer src="quizdown.js"></script>
+    <script defer src="peer.js"></script>
+  </head>
+  <body>
+    <main id="quiz"></main>
+  </body>
+</html>
+`,
+  );
+  return {
+    dir,
+    firstPrompt: asked[0].prompt,
+    questions: asked.length,
+    left: [...new Set(quiz.questions.filter((q) => !asked.includes(q)).map((q) => q.kind))],
+    versions: `quizdown ${version('quizdown')}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// A static server per page: 127.0.0.1, a free port, nothing cached.
+// A static server per page: 127.0.0.1, a free port, nothing cached; with `gzip`, every file
+// gzip-compressed (level 9) for a browser that accepts it, as a real host sends them.
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -211,7 +305,8 @@ const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-function serve(dir) {
+function serve(dir, { gzip = false } = {}) {
+  const compressed = new Map();
   const server = http.createServer((request, response) => {
     let pathname;
     try {
@@ -238,7 +333,13 @@ function serve(dir) {
         return;
       }
       const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+      const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+      if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
+        Object.assign(headers, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+        body = compressed.get(file);
+      }
+      response.writeHead(200, headers).end(body);
     });
   });
   return new Promise((resolve, reject) => {
@@ -254,17 +355,27 @@ function serve(dir) {
 
 /**
  * Runs in the page before any of its scripts: a MutationObserver notes performance.now() (0 is
- * navigation start) the first time an enabled input of the first question is in the DOM.
+ * navigation start) the first time an enabled input of the first question is in the DOM, or in a
+ * shadow root the page attaches (quizdown renders into one).
  */
 function markFirstQuestion(selector) {
+  const roots = [document];
+  const options = { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] };
   const mark = () => {
-    if (window.__benchFirstQuestion === undefined && document.querySelector(selector)) {
+    if (window.__benchFirstQuestion === undefined && roots.some((root) => root.querySelector(selector))) {
       window.__benchFirstQuestion = performance.now();
       observer.disconnect();
     }
   };
   const observer = new MutationObserver(mark);
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  observer.observe(document, options);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (...args) {
+    const root = attachShadow.apply(this, args);
+    roots.push(root);
+    observer.observe(root, options);
+    return root;
+  };
 }
 
 /**
@@ -294,10 +405,16 @@ function captureWasmMemory() {
  * Returns the in-page time, and the context and page for more measuring; the caller closes it.
  * With `record`, every request made before the first question was ready is returned with its body.
  */
-async function load(browser, target, { record = false, wasm = false, url = target.url } = {}) {
+async function load(browser, target, { record = false, wasm = false, throttle = false, url = target.url } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
+    if (throttle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', THROTTLE.network);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuRate });
+    }
     const errors = [];
     page.on('pageerror', (error) => errors.push(`uncaught page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && errors.push(`console error: ${message.text()}`));
@@ -305,7 +422,7 @@ async function load(browser, target, { record = false, wasm = false, url = targe
     if (record) page.on('request', (request) => requests.push(request));
     await page.addInitScript(markFirstQuestion, target.ready);
     if (wasm) await page.addInitScript(captureWasmMemory);
-    await page.goto(target.base + url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.goto((throttle ? target.gzipBase : target.base) + url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     try {
       // Polled every 20 ms, not every frame: the page's own work is what is being timed.
       await page.waitForFunction(() => window.__benchFirstQuestion !== undefined, null, { polling: 20, timeout: LOAD_TIMEOUT_MS });
@@ -313,10 +430,12 @@ async function load(browser, target, { record = false, wasm = false, url = targe
       throw new Unmeasured(`${target.name}: no enabled "${target.ready}" within ${LOAD_TIMEOUT_MS / 1000}s${errors.length ? `; ${errors.join('; ')}` : ''}`);
     }
     const ms = await page.evaluate(() => window.__benchFirstQuestion);
+    // Ours: the per-table preparation, as the page measured it (null for the peers).
+    const prepare = await page.evaluate((name) => performance.getEntriesByName(name)[0]?.duration ?? null, PREPARE_MEASURE);
     const before = requests.slice();
     const files = record ? await Promise.all(before.map((request) => bodyOf(target, request))) : [];
     if (errors.length) throw new Unmeasured(`${target.name}: the browser reported errors: ${errors.join('; ')}`);
-    return { ms, page, context, files: files.filter(Boolean) };
+    return { ms, prepare, page, context, files: files.filter(Boolean) };
   } catch (error) {
     await context.close().catch(() => {});
     throw error;
@@ -345,17 +464,23 @@ function sizes(data) {
   };
 }
 
-/** Bytes: one recorded load; also checks that the first question is the quiz's and can be clicked. */
-async function measureBytes(browser, target, firstPrompt) {
+/**
+ * Bytes: one recorded load; also checks that the first question is the quiz's (`target.prompt`
+ * holds `target.firstPrompt`) and can be clicked, for a target that has a question.
+ */
+async function measureBytes(browser, target) {
   const { context, page, files } = await load(browser, target, { record: true });
   try {
-    const prompt = (await page.locator(target.prompt).first().textContent()).trim();
-    if (!prompt.includes(firstPrompt)) {
-      throw new Unmeasured(`${target.name}: the first question reads ${JSON.stringify(prompt)}, not ${JSON.stringify(firstPrompt)}`);
+    if (target.prompt) {
+      const squash = (text) => text.replace(/\s+/g, ' ').trim();
+      const prompt = squash(await page.locator(target.prompt).first().textContent());
+      if (!prompt.includes(squash(target.firstPrompt))) {
+        throw new Unmeasured(`${target.name}: the first question reads ${JSON.stringify(prompt)}, not ${JSON.stringify(target.firstPrompt)}`);
+      }
     }
     // Playwright's actionability checks (visible, stable, enabled, not covered) without clicking.
     await page.locator(target.click).first().click({ trial: true, timeout: 5_000 }).catch(() => {
-      throw new Unmeasured(`${target.name}: the first option is in the DOM but cannot be clicked`);
+      throw new Unmeasured(`${target.name}: the first ${target.prompt ? 'option' : 'control'} is in the DOM but cannot be clicked`);
     });
     const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
     return { files, total };
@@ -364,20 +489,31 @@ async function measureBytes(browser, target, firstPrompt) {
   }
 }
 
-/** Time to first question: cold loads, ours and the peer in turn (A, B, A, B, …). */
-async function measureTimes(browser, targets, loads) {
+/**
+ * Time to first question: cold loads, the pages in turn (A, B, C, A, B, C, …), throttled or not.
+ * Returns each page's figures, and for ours the per-table preparation the page measured.
+ */
+async function measureTimes(browser, targets, loads, throttle = false) {
+  const label = throttle ? 'throttled timing' : 'timing';
   const times = targets.map(() => []);
+  const prepare = targets.map(() => []);
   // One untimed load of each first: the browser process and the servers warm up, not the pages.
-  for (const target of targets) await (await load(browser, target)).context.close();
+  for (const target of targets) await (await load(browser, target, { throttle })).context.close();
   for (let i = 0; i < loads; i++) {
     for (const [t, target] of targets.entries()) {
-      const { ms, context } = await load(browser, target);
-      await context.close();
-      times[t].push(ms);
+      const run = await load(browser, target, { throttle });
+      await run.context.close();
+      times[t].push(run.ms);
+      if (run.prepare !== null) prepare[t].push(run.prepare);
     }
-    if ((i + 1) % 5 === 0) progress(`timing: ${i + 1}/${loads} cold loads of each page`);
+    if ((i + 1) % 5 === 0) progress(`${label}: ${i + 1}/${loads} cold loads of each page`);
   }
-  return times.map(stats);
+  return targets.map((target, t) => {
+    if (target.name === 'ours' && prepare[t].length !== loads) {
+      throw new Unmeasured(`ours: the page recorded no "${PREPARE_MEASURE}" measure on ${loads - prepare[t].length} of ${loads} loads`);
+    }
+    return { ...stats(times[t]), prepare: prepare[t].length ? stats(prepare[t]) : null };
+  });
 }
 
 function stats(values) {
@@ -435,7 +571,8 @@ async function takeQuizzes(quizzes) {
       const button = () => document.querySelector('form.sq-card button.sq-primary');
       if (button().disabled) fieldset.querySelector('.sq-ordering button:not([disabled])')?.click();
       (await until('Check to be enabled', () => !button().disabled && button())).click();
-      await until('the feedback', () => document.querySelector('form.sq-card .sq-feedback'));
+      // The verdict line is there only once the Check is rendered (the feedback's box always is).
+      await until('the feedback', () => document.querySelector('form.sq-card .sq-feedback .sq-verdict-line'));
       answered++;
       button().click(); // Next, or See results
       await until('the next question or the summary', () =>
@@ -461,7 +598,7 @@ async function snapshot(cdp, page) {
   return { jsHeap: heap.usedSize, wasm, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
 }
 
-async function measureMemory(browser, ours, peer, quizzes) {
+async function measureMemory(browser, ours, peers, quizzes) {
   const url = `/?seed=${SEED}&count=${MEMORY_QUIZ_LENGTH}&autostart=1`;
   const { context, page } = await load(browser, ours, { url, wasm: true });
   const points = [];
@@ -484,18 +621,20 @@ async function measureMemory(browser, ours, peer, quizzes) {
   } finally {
     await context.close();
   }
-  // The peer, loaded, for scale (it has no wasm).
-  const loaded = await load(browser, peer);
-  let peerLoaded;
-  try {
-    const cdp = await loaded.context.newCDPSession(loaded.page);
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('Performance.enable');
-    peerLoaded = await snapshot(cdp, loaded.page);
-  } finally {
-    await loaded.context.close();
+  // The peers, loaded, for scale (they have no wasm).
+  const peersLoaded = {};
+  for (const peer of peers) {
+    const loaded = await load(browser, peer);
+    try {
+      const cdp = await loaded.context.newCDPSession(loaded.page);
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('Performance.enable');
+      peersLoaded[peer.name] = await snapshot(cdp, loaded.page);
+    } finally {
+      await loaded.context.close();
+    }
   }
-  return { quizLength: MEMORY_QUIZ_LENGTH, answered, points, verdicts: verdicts(points), peerLoaded };
+  return { quizLength: MEMORY_QUIZ_LENGTH, answered, points, verdicts: verdicts(points), peersLoaded };
 }
 
 /**
@@ -569,40 +708,71 @@ function heading(text) {
   console.log(`\n\x1b[1m${text}\x1b[0m`);
 }
 
+/** One page's row of a timing table. */
+const timeRow = (label, t) => [label, ms(t.median), ms(t.min), ms(t.p90), ms(t.max)];
+
 function report(r) {
+  const [surveyjs, quizdown] = r.peers;
   heading('Sourced Quiz benchmarks');
-  console.log(`  ours: ${r.ours.url} from ${path.relative(ROOT, DIST) || '.'}/ (release build; autostart=1 skips the start screen)`);
-  console.log(`  peer: the same ${COUNT} questions (sourced quiz --seed ${SEED} --count ${COUNT} --json) as a SurveyJS quiz, ${r.peer.versions}`);
-  console.log(`  both: headless Chromium ${r.browserVersion}, served from 127.0.0.1 with Cache-Control: no-store`);
+  console.log(`  ours:     ${r.ours.url} from ${path.relative(ROOT, DIST) || '.'}/ (release build; autostart=1 skips the start screen)`);
+  console.log(`  SurveyJS: the same ${surveyjs.questions} questions (sourced quiz --seed ${SEED} --count ${COUNT} --json), ${surveyjs.versions}`);
+  console.log(`  quizdown: the ${quizdown.questions} of them of the kinds it has (single choice, sequence; not ${quizdown.left.join(', ') || 'none'}), ${quizdown.versions}`);
+  console.log(`  all:      headless Chromium ${r.browserVersion}, served from 127.0.0.1 with Cache-Control: no-store`);
+  console.log('  (quizdown shows a loading animation for 800 ms before its first question, by design: its');
+  console.log('   App.svelte wraps the quiz in <Loading ms="800">; its times below include it, as its readers wait for it)');
 
   heading('1. Bytes the browser downloads until the first question can be clicked');
-  for (const [label, bytes] of [['ours', r.bytes.ours], ['peer', r.bytes.peer]]) {
+  const pages = [['ours', r.bytes.ours], ['classroom (?view=teacher, until the class code shows)', r.bytes.classroom], ['SurveyJS', r.bytes.surveyjs], ['quizdown', r.bytes.quizdown]];
+  for (const [label, bytes] of pages) {
     console.log(`  ${label}:`);
     const rows = bytes.files.map((f) => [f.name, kb(f.raw), kb(f.gzip), kb(f.brotli)]);
     rows.push(['total', kb(bytes.total.raw), kb(bytes.total.gzip), kb(bytes.total.brotli)]);
     table(['file', 'raw', 'gzip -9', 'brotli 11'], rows, '    ');
   }
-  const fetched = new Set(r.bytes.ours.files.map((f) => f.name));
+  const fetched = new Set([...r.bytes.ours.files, ...r.bytes.classroom.files].map((f) => f.name));
   const unfetched = listFiles(DIST).filter((name) => !fetched.has(name));
-  if (unfetched.length) console.log(wrap(`dist/ also holds, not fetched for the first question: ${unfetched.join(', ')}`, '  '));
+  if (unfetched.length) console.log(wrap(`dist/ also holds, fetched by neither page: ${unfetched.join(', ')}`, '  '));
   console.log('');
   table(
-    ['total', 'ours', 'peer', 'ours/peer'],
-    ['raw', 'gzip', 'brotli'].map((k) => [k === 'gzip' ? 'gzip -9' : k === 'brotli' ? 'brotli 11' : k, kb(r.bytes.ours.total[k]), kb(r.bytes.peer.total[k]), ratio(r.bytes.ours.total[k], r.bytes.peer.total[k])]),
+    ['total', 'ours', 'SurveyJS', 'quizdown', 'ours/SurveyJS', 'ours/quizdown'],
+    ['raw', 'gzip', 'brotli'].map((k) => [
+      k === 'gzip' ? 'gzip -9' : k === 'brotli' ? 'brotli 11' : k,
+      kb(r.bytes.ours.total[k]),
+      kb(r.bytes.surveyjs.total[k]),
+      kb(r.bytes.quizdown.total[k]),
+      ratio(r.bytes.ours.total[k], r.bytes.surveyjs.total[k]),
+      ratio(r.bytes.ours.total[k], r.bytes.quizdown.total[k]),
+    ]),
   );
-  console.log('  (ours ships the whole fact table, articles and quotes, and generates any quiz in the page;');
-  console.log('   the peer ships these 10 questions only, and its stylesheet without web fonts)');
+  console.log('  (ours ships the whole fact table with every quote in its sentence, and generates any quiz in');
+  console.log('   the page; the peers ship these questions only; SurveyJS\'s stylesheet without web fonts)');
 
-  heading(`2-3. Time to first question: navigation start to the first option enabled in the DOM`);
-  console.log(`  ${r.times.ours.n} cold loads each (fresh context, no cache), ours and peer interleaved, after one untimed load of each`);
-  table(
-    ['page', 'median', 'min', 'p90', 'max'],
-    [
-      ['ours (?seed=42&count=10&autostart=1)', ms(r.times.ours.median), ms(r.times.ours.min), ms(r.times.ours.p90), ms(r.times.ours.max)],
-      ['peer (SurveyJS)', ms(r.times.peer.median), ms(r.times.peer.min), ms(r.times.peer.p90), ms(r.times.peer.max)],
-      ['ours/peer', ratio(r.times.ours.median, r.times.peer.median), '', '', ''],
-    ],
-  );
+  const timing = (t, what) => {
+    table(
+      ['page', 'median', 'min', 'p90', 'max'],
+      [
+        timeRow(`ours (${r.ours.url})`, t.ours),
+        timeRow('SurveyJS', t.surveyjs),
+        timeRow('quizdown', t.quizdown),
+        ['ours/SurveyJS', ratio(t.ours.median, t.surveyjs.median), '', '', ''],
+        ['ours/quizdown', ratio(t.ours.median, t.quizdown.median), '', '', ''],
+      ],
+    );
+    const p = t.ours.prepare;
+    console.log(`  of ours, the per-table preparation (Prepared::new, "${PREPARE_MEASURE}" in the page), ${what}:`);
+    console.log(`    median ${ms(p.median)}, min ${ms(p.min)}, p90 ${ms(p.p90)}, max ${ms(p.max)}`);
+  };
+  heading('2. Time to first question: navigation start to the first option enabled in the DOM');
+  console.log(`  ${r.times.ours.n} cold loads each (fresh context, no cache), the three pages interleaved, after one untimed load of each`);
+  timing(r.times, 'on every load');
+
+  heading('3. Throttled: the same, 4x CPU slowdown, slow 4G (1.6 Mbps down, 750 kbps up, 150 ms RTT), files gzip-compressed');
+  if (r.throttled) {
+    console.log(`  ${r.throttled.ours.n} cold loads each, through the DevTools protocol (Emulation.setCPUThrottlingRate, Network.emulateNetworkConditions)`);
+    timing(r.throttled, 'throttled');
+  } else {
+    console.log('  skipped (--throttled-loads 0)');
+  }
 
   heading('4. Generation (criterion, native)');
   if (r.generation) {
@@ -627,8 +797,94 @@ function report(r) {
   console.log(`  wasm memory: ${v.wasm.verdict.padEnd(8)} (first half ${change(v.wasm)} in the second)`);
   const overall = v.jsHeap.verdict === 'grows' || v.wasm.verdict === 'grows' ? 'grows' : 'plateau';
   console.log(`  verdict:     ${overall}`);
-  console.log(`  for scale, the peer after loading: JS heap ${mb(r.memory.peerLoaded.jsHeap)}, ${r.memory.peerLoaded.nodes} DOM nodes`);
+  const scale = Object.entries(r.memory.peersLoaded).map(([name, m]) => `${name} JS heap ${mb(m.jsHeap)}, ${m.nodes} DOM nodes`);
+  console.log(`  for scale, the peers after loading: ${scale.join('; ')}`);
   r.memory.verdict = overall;
+
+  heading('6. Targets (printed, never asserted)');
+  const rows = targets(r);
+  table(['target', 'measured', 'bound', ''], rows.map((t) => [t.what, t.measured, t.bound, t.met ? 'met' : 'MISSED']));
+  r.targets = rows;
+  if (r.breakdown) {
+    console.log(`\n  the reader's wasm, by what it is made of (twiggy ${r.breakdown.version}, on the release wasm with its names kept,`);
+    console.log(`  ${kb(r.breakdown.total)} before its names are dropped; shares, not the shipped bytes):`);
+    table(['part', 'bytes', 'share'], r.breakdown.groups.map((g) => [g.name, kb(g.bytes), `${((100 * g.bytes) / r.breakdown.total).toFixed(1)}%`]), '    ');
+    console.log('\n  its 15 largest items:');
+    table(['item', 'bytes'], r.breakdown.top.map((t) => [t.name.length > 100 ? `${t.name.slice(0, 97)}...` : t.name, kb(t.bytes)]), '    ');
+  } else if (r.breakdownSkipped) {
+    console.log(`\n  (no breakdown of the reader's wasm: ${r.breakdownSkipped})`);
+  }
+}
+
+/** Each target with what was measured, its bound, and whether it is met. */
+function targets(r) {
+  const out = [];
+  const gzip = r.bytes.ours.total.gzip / 1024;
+  out.push({ what: "reader's first load, gzip -9", measured: `${gzip.toFixed(1)} KB`, bound: `<= ${TARGETS.readerGzipKb} KB`, met: gzip <= TARGETS.readerGzipKb });
+  out.push({ what: "reader's first load, the goal", measured: `${gzip.toFixed(1)} KB`, bound: `<= ${TARGETS.readerGoalKb} KB`, met: gzip <= TARGETS.readerGoalKb });
+  const classroom = r.bytes.classroom.total.gzip / 1024;
+  out.push({ what: "classroom's page (?view=teacher), gzip -9", measured: `${classroom.toFixed(1)} KB`, bound: `<= ${TARGETS.classroomGzipKb} KB`, met: classroom <= TARGETS.classroomGzipKb });
+  for (const [label, t] of [['normal', r.times], ['throttled', r.throttled]]) {
+    if (!t) continue;
+    const bound = TARGETS.surveyRatio * t.surveyjs.median;
+    out.push({ what: `time to first question, ${label}, vs SurveyJS`, measured: ms(t.ours.median), bound: `<= ${ms(bound)} (${TARGETS.surveyRatio} x ${ms(t.surveyjs.median)})`, met: t.ours.median <= bound });
+    out.push({ what: `time to first question, ${label}, vs quizdown`, measured: ms(t.ours.median), bound: `<= ${ms(t.quizdown.median)}`, met: t.ours.median <= t.quizdown.median });
+  }
+  out.push({ what: `memory over ${r.memory.points.at(-1).quizzes} quizzes`, measured: r.memory.verdict, bound: 'plateau', met: r.memory.verdict === 'plateau' });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the reader's wasm is made of, for a missed size target: twiggy on the release wasm
+// (target/wasm32-unknown-unknown/release/sourced-quiz.wasm, the one the build just made) through
+// wasm-bindgen and wasm-opt -Oz as Trunk runs them, but with the names kept.
+
+/** The group an item of twiggy's list belongs to: a crate or module, data, or names. */
+function partOf(name) {
+  if (name.startsWith('data segment')) return 'data (the fact table, strings, tables)';
+  if (name.startsWith('"') || name.includes('custom section')) return 'names and custom sections (not shipped)';
+  const known = name.match(/\b(sourced_core::generate|sourced_core::\w+|sourced_quiz::web::\w+|sourced_quiz::\w+|yew\w*|serde_json|serde\w*|core|alloc|std|dlmalloc|wasm_bindgen\w*|js_sys|web_sys|gloo\w*|rand\w*|hashbrown|indexmap|implicit_clone)\b/);
+  if (!known) return 'other';
+  const part = known[1];
+  if (part.startsWith('sourced_core::generate')) return 'sourced_core::generate';
+  if (part.startsWith('sourced_core::')) return 'sourced_core (the rest)';
+  if (part.startsWith('sourced_quiz::web::')) return 'sourced_quiz::web (the views, the edges)';
+  if (part.startsWith('sourced_quiz::')) return 'sourced_quiz (strings, events, results)';
+  if (/^(serde\w*)$/.test(part) && part !== 'serde_json') return 'serde';
+  if (/^(core|alloc|std|dlmalloc)$/.test(part)) return 'core, alloc, std (formatting, Unicode, the allocator)';
+  if (/^(wasm_bindgen\w*|js_sys|web_sys|gloo\w*)$/.test(part)) return 'wasm-bindgen, js-sys, web-sys, gloo';
+  if (/^yew/.test(part) || part === 'implicit_clone') return 'yew (and the views it inlines)';
+  return part;
+}
+
+function wasmBreakdown() {
+  // The tools scripts/setup installs: wasm-opt in tools/node_modules/.bin, the others in ~/.cargo/bin.
+  const env = { ...process.env, PATH: [path.join(ROOT, 'tools/node_modules/.bin'), path.join(os.homedir(), '.cargo/bin'), process.env.PATH].join(path.delimiter) };
+  const tool = (name, args) => spawnSync(name, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const why = (run) => (run.error?.message ?? run.stderr ?? '').trim().split('\n')[0];
+  const version = tool('twiggy', ['--version']);
+  if (version.status !== 0) return { skipped: 'twiggy is not installed (scripts/bench installs it)' };
+  const wasm = path.join(ROOT, 'target/wasm32-unknown-unknown/release/sourced-quiz.wasm');
+  if (!fs.existsSync(wasm)) return { skipped: `no ${path.relative(ROOT, wasm)} (run trunk build --release)` };
+  const dir = path.join(HERE, 'node_modules/.results/named');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const bindgen = tool('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, wasm]);
+  if (bindgen.status !== 0) return { skipped: `wasm-bindgen failed: ${why(bindgen)}` };
+  const named = path.join(dir, 'reader-named.wasm');
+  const opt = tool('wasm-opt', ['-Oz', '-g', path.join(dir, 'sourced-quiz_bg.wasm'), '-o', named]);
+  if (opt.status !== 0) return { skipped: `wasm-opt failed: ${why(opt)}` };
+  const top = tool('twiggy', ['top', '-n', '1000000', '-f', 'json', named]);
+  if (top.status !== 0) return { skipped: `twiggy failed: ${why(top)}` };
+  const items = JSON.parse(top.stdout).map((item) => ({ name: item.name, bytes: item.shallow_size }));
+  const groups = new Map();
+  for (const item of items) groups.set(partOf(item.name), (groups.get(partOf(item.name)) ?? 0) + item.bytes);
+  return {
+    version: version.stdout.trim().split(' ').pop(),
+    total: items.reduce((sum, item) => sum + item.bytes, 0),
+    groups: [...groups].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
+    top: items.filter((item) => partOf(item.name) !== 'names and custom sections (not shipped)').slice(0, 15),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,44 +893,78 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Unmeasured(`no ${DIST}/index.html: run 'trunk build --release' first`);
-  const peerBuild = buildPeer();
+  const quiz = exportQuiz();
+  if (quiz.questions.length !== COUNT) throw new Unmeasured(`the CLI gave ${quiz.questions.length} questions, not ${COUNT}`);
+  fs.rmSync(PEER_DIR, { recursive: true, force: true });
+  const built = { surveyjs: buildSurveyJs(quiz), quizdown: buildQuizdown(quiz) };
 
-  const oursServer = await serve(DIST);
-  const peerServer = await serve(PEER_DIR);
+  // Two servers per page: files as they are (the normal profile), and gzip-compressed (throttled).
+  const servers = [];
+  const serveBoth = async (dir) => {
+    const [plain, gzip] = await Promise.all([serve(dir), serve(dir, { gzip: true })]);
+    servers.push(plain, gzip);
+    return { base: plain.base, gzipBase: gzip.base };
+  };
   const ours = {
     name: 'ours',
-    base: oursServer.base,
+    ...(await serveBoth(DIST)),
     url: `/?seed=${SEED}&count=${COUNT}&autostart=1`,
     ready: 'fieldset.sq-question :is(input, select, button):not(:disabled)',
     prompt: 'fieldset.sq-question legend',
+    firstPrompt: quiz.questions[0].prompt,
     click: 'fieldset.sq-question .sq-option, fieldset.sq-question :is(input, select, button)',
   };
-  const peer = {
-    name: 'peer',
-    base: peerServer.base,
+  // The classroom's bundle, on its teacher page: ready when the class code is shown.
+  const classroom = { ...ours, name: 'classroom', url: '/?view=teacher', ready: 'section.sq-teacher .sq-code', prompt: null, click: 'section.sq-teacher button' };
+  const surveyjs = {
+    name: 'surveyjs',
+    ...(await serveBoth(built.surveyjs.dir)),
     url: '/',
     ready: '.sd-question :is(input, select, textarea):not(:disabled)',
     prompt: '.sd-question .sd-question__title',
+    firstPrompt: built.surveyjs.firstPrompt,
     click: '.sd-question .sd-item, .sd-question :is(input, select, textarea)',
   };
+  // quizdown renders into a shadow root; Playwright's locators and markFirstQuestion look inside.
+  const quizdown = {
+    name: 'quizdown',
+    ...(await serveBoth(built.quizdown.dir)),
+    url: '/',
+    ready: 'input:not(:disabled)',
+    prompt: 'h3',
+    firstPrompt: built.quizdown.firstPrompt,
+    click: 'label',
+  };
+  const pages = [ours, surveyjs, quizdown];
   const browser = await chromium.launch(CHROMIUM);
-  const results = { date: new Date().toISOString(), ours: { url: ours.url }, peer: { versions: peerBuild.versions }, browserVersion: browser.version() };
+  const results = {
+    date: new Date().toISOString(),
+    ours: { url: ours.url },
+    peers: [built.surveyjs, built.quizdown].map(({ dir, ...peer }) => peer),
+    browserVersion: browser.version(),
+  };
   try {
     progress('bytes: one recorded load of each page');
-    results.bytes = {
-      ours: await measureBytes(browser, ours, peerBuild.firstPrompt),
-      peer: await measureBytes(browser, peer, peerBuild.firstPrompt),
-    };
-    const [oursTimes, peerTimes] = await measureTimes(browser, [ours, peer], options.loads);
-    results.times = { ours: oursTimes, peer: peerTimes };
-    results.memory = await measureMemory(browser, ours, peer, options.quizzes);
+    results.bytes = {};
+    for (const target of [ours, classroom, surveyjs, quizdown]) results.bytes[target.name] = await measureBytes(browser, target);
+    const times = await measureTimes(browser, pages, options.loads);
+    results.times = Object.fromEntries(pages.map((target, i) => [target.name, times[i]]));
+    if (options.throttledLoads > 0) {
+      const throttled = await measureTimes(browser, pages, options.throttledLoads, true);
+      results.throttled = Object.fromEntries(pages.map((target, i) => [target.name, throttled[i]]));
+    }
+    results.memory = await measureMemory(browser, ours, [surveyjs, quizdown], options.quizzes);
   } finally {
     await browser.close();
-    await oursServer.close();
-    await peerServer.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
   // After the browser work, so that cargo never competes with the timed loads for the CPU.
   results.generation = options.generate ? measureGeneration(options.quick) : null;
+  if (results.bytes.ours.total.gzip / 1024 > TARGETS.readerGzipKb) {
+    const breakdown = wasmBreakdown();
+    if (breakdown.skipped) results.breakdownSkipped = breakdown.skipped;
+    else results.breakdown = breakdown;
+  }
 
   report(results);
   results.seconds = (Date.now() - started) / 1000;

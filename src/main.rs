@@ -1,4 +1,4 @@
-//! The browser entry points: `start_page` for the stand-alone page, `mount` for script-tag embeds.
+//! The reader's bundle's entry points: `start_page` for the stand-alone page, `mount` for script-tag embeds.
 //! (Natively this binary only explains itself.)
 
 #[cfg(target_arch = "wasm32")]
@@ -8,14 +8,14 @@ mod entry {
     /// Mounts the widget on the stand-alone page (`#sourced-quiz`), configured by the URL.
     #[wasm_bindgen]
     pub fn start_page() {
-        sourced_quiz::web::start_page();
+        sourced_quiz::web::start_page(None);
     }
 
     /// Mounts a widget into `root` for the element `host`, configured by `host`'s `data-`
     /// attributes; `base_url` is where the widget's files live.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::Element, root: web_sys::Element, base_url: String) {
-        sourced_quiz::web::mount_element(host, root, base_url);
+        sourced_quiz::web::mount_element(host, root, base_url, None);
     }
 }
 

@@ -87,6 +87,8 @@ pub const SOURCE_LITERACY: &str =
     "Source-literacy lesson: only questions about the reporting itself";
 pub const SHEET_NEEDS_QUIZ: &str =
     "A printable sheet needs a class code (code=…) or a quiz number (seed=…) in its address.";
+/// A classroom view asked of the reader's bundle (the loaders pick the classroom's for these).
+pub const NEEDS_CLASSROOM: &str = "The teacher's page, the printed sheets and reading quizzes come with the classroom's files (classroom/ beside the quiz's files), and this page loaded only the reader's: open the quiz's own address with the same settings.";
 pub const CODE_PROBLEM: &str = "That class code does not work:";
 pub const HAVE_CODE: &str = "Have a class code?";
 pub const ENTER_CODE: &str = "Class code (8 letters and digits)";

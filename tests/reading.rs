@@ -126,7 +126,7 @@ fn every_article_offers_passages() {
 
 #[test]
 fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
-    let fresh: FactTable = sourced_quiz::embedded_table().unwrap();
+    let fresh = sourced_quiz::embedded_table().unwrap();
     assert_eq!(Prepared::new(fresh).passages(), prepared().passages());
     let bare = FactTable {
         sources: table()
@@ -139,7 +139,21 @@ fn the_same_table_gives_the_same_passages_and_a_table_without_texts_none() {
             .collect(),
         facts: table().facts.clone(),
     };
-    assert!(Prepared::new(bare).passages().is_empty());
+    // The reader's bundle ships exactly this: the whole table but the articles' texts.
+    assert_eq!(sourced_quiz::embedded_reader_table().unwrap(), bare);
+    assert!(table().sources.iter().all(|s| !s.text.is_empty()));
+    assert!(Prepared::new(bare.clone()).passages().is_empty());
+    // Prepared without the passage code: no passages even with the texts, and the same quizzes.
+    let without = Prepared::without_passages(table().clone());
+    assert!(without.passages().is_empty());
+    for seed in 0..20 {
+        let spec = sourced_core::QuizSpec::new(seed, 10);
+        assert_eq!(
+            sourced_core::generate(&without, &spec),
+            sourced_core::generate(prepared(), &spec),
+            "seed {seed}"
+        );
+    }
 }
 
 #[test]

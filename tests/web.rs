@@ -3,7 +3,7 @@
 
 use sourced_core::config::Config;
 use sourced_core::{generate, Body, Progress, QuestionKind, QuizSpec, Response};
-use sourced_quiz::web::{effects, App, AppProps, SharedTable};
+use sourced_quiz::web::{effects, App, AppProps, SharedTable, CLASSROOM};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -36,6 +36,15 @@ fn props(table: &Rc<sourced_core::Prepared>, config: Config) -> AppProps {
         storage: None,
         host: None,
         base_url: String::new(),
+        classroom: None,
+    }
+}
+
+/// The props the classroom's bundle mounts with: its views (teacher, sheets, reading passages).
+fn classroom_props(table: &Rc<sourced_core::Prepared>, config: Config) -> AppProps {
+    AppProps {
+        classroom: Some(&CLASSROOM),
+        ..props(table, config)
     }
 }
 
@@ -706,9 +715,17 @@ async fn text_from_a_fact_table_is_rendered_as_text_never_as_markup() {
     assert!(pwned.is_undefined());
 }
 
-/// A host element carrying `data-` settings, with a shadow root and the widget mounted inside it,
-/// as `sourced-quiz.js` does; returns the host and the render root.
+/// A host element carrying `data-` settings, with a shadow root and the reader's widget mounted
+/// inside it, as `sourced-quiz.js` does; returns the host and the render root.
 async fn mount_in_shadow(settings: &[(&str, &str)]) -> (Element, Element) {
+    mount_bundle_in_shadow(settings, None).await
+}
+
+/// As [`mount_in_shadow`], with the given bundle's `mount` (`Some` for the classroom's).
+async fn mount_bundle_in_shadow(
+    settings: &[(&str, &str)],
+    classroom: Option<&'static sourced_quiz::web::Classroom>,
+) -> (Element, Element) {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     host.set_attribute("data-sourced-quiz", "").unwrap();
@@ -721,7 +738,12 @@ async fn mount_in_shadow(settings: &[(&str, &str)]) -> (Element, Element) {
         .unwrap();
     let root = document.create_element("div").unwrap();
     shadow.append_child(&root).unwrap();
-    sourced_quiz::web::mount_element(host.clone(), root.clone(), "https://quiz.example/".into());
+    sourced_quiz::web::mount_element(
+        host.clone(),
+        root.clone(),
+        "https://quiz.example/".into(),
+        classroom,
+    );
     yew::scheduler::flush().await;
     (host, root)
 }
@@ -786,6 +808,64 @@ async fn a_bad_data_attribute_is_named_as_the_page_wrote_it() {
         text(&root).contains("Question 1 of 5"),
         "the rest of the settings still apply"
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_readers_bundle_asked_for_a_classroom_view_says_so_and_the_classrooms_shows_it() {
+    for settings in [
+        &[("view", "teacher")][..],
+        &[("view", " key "), ("seed", "3")],
+        &[("passage", "2")],
+    ] {
+        let (host, root) = mount_in_shadow(settings).await;
+        assert!(
+            text(&root).contains("come with the classroom's files"),
+            "{settings:?}: {}",
+            text(&root)
+        );
+        host.remove();
+    }
+    // The same settings, mounted by the classroom's bundle (as sourced-quiz.js does for them).
+    let (host, root) = mount_bundle_in_shadow(&[("view", "teacher")], Some(&CLASSROOM)).await;
+    assert!(root
+        .query_selector(".sq-teacher .sq-code")
+        .unwrap()
+        .is_some());
+    host.remove();
+    let (host, root) =
+        mount_bundle_in_shadow(&[("passage", "2"), ("autostart", "on")], Some(&CLASSROOM)).await;
+    assert!(root
+        .query_selector(".sq-passage blockquote p")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector(".sq-question").unwrap().is_some());
+    host.remove();
+    // A widget mounted with the reader's props shows the notice rather than a blank box.
+    let table = table();
+    let config = Config {
+        view: sourced_core::config::View::Worksheet,
+        seed: Some(1),
+        ..Config::default()
+    };
+    let root = mount(props(&table, config)).await;
+    assert!(first(&root, "[role=alert]")
+        .inner_text()
+        .contains("come with the classroom's files"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_mount_measures_its_per_table_work_for_the_benchmark() {
+    let performance = gloo::utils::window().performance().unwrap();
+    let measures = || {
+        performance
+            .get_entries_by_name(sourced_quiz::web::PREPARE_MEASURE)
+            .length()
+    };
+    let before = measures();
+    let (host, _root) = mount_in_shadow(&[("persist", "off")]).await;
+    assert_eq!(measures(), before + 1, "one measure per mount");
     host.remove();
 }
 
@@ -918,7 +998,7 @@ async fn mount_teacher(table: &Rc<sourced_core::Prepared>, seed: u64) -> Element
     use sourced_core::config::View;
     mount(AppProps {
         base_url: "https://quiz.example/".into(),
-        ..props(
+        ..classroom_props(
             table,
             Config {
                 view: View::Teacher,
@@ -1007,7 +1087,7 @@ async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answ
         ..Config::default()
     };
     let quiz = generate(&table, &config.spec(0));
-    let sheet = mount(props(
+    let sheet = mount(classroom_props(
         &table,
         Config {
             view: View::Worksheet,
@@ -1015,7 +1095,7 @@ async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answ
         },
     ))
     .await;
-    let key = mount(props(
+    let key = mount(classroom_props(
         &table,
         Config {
             view: View::AnswerKey,
@@ -1041,7 +1121,7 @@ async fn worksheet_and_answer_key_print_the_same_questions_with_and_without_answ
     sheet.remove();
     key.remove();
     // Without a seed or code there is no fixed quiz to print: say so.
-    let nothing = mount(props(
+    let nothing = mount(classroom_props(
         &table,
         Config {
             view: View::Worksheet,
@@ -1176,7 +1256,7 @@ async fn a_reading_quiz_shows_its_passage_and_marks_each_checked_answer_in_it() 
         ..Config::default()
     };
     let quiz = generate(&table, &config.spec(0));
-    let root = mount(props(&table, config)).await;
+    let root = mount(classroom_props(&table, config)).await;
     // The passage comes before the question, and nothing is marked before an answer.
     let order: Vec<String> = all(&root, ".sq-passage, .sq-question")
         .iter()
@@ -1270,7 +1350,7 @@ async fn the_teacher_view_shares_a_reading_quiz_by_link_with_its_passage() {
 #[wasm_bindgen_test]
 async fn the_start_screen_of_a_reading_quiz_says_so_and_offers_no_topics() {
     let table = table();
-    let root = mount(props(
+    let root = mount(classroom_props(
         &table,
         Config {
             passage: Some(2),
@@ -1309,8 +1389,8 @@ async fn the_teacher_page_draws_a_quiz_number_unless_the_page_gave_one() {
         ..Config::default()
     };
     let (a, b) = (
-        mount(props(&table, config.clone())).await,
-        mount(props(&table, config)).await,
+        mount(classroom_props(&table, config.clone())).await,
+        mount(classroom_props(&table, config)).await,
     );
     // Two teachers who keep the drawn number get different quizzes (equal with odds of 1 in 2^30).
     assert_ne!(number(&a), number(&b));

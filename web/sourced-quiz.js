@@ -10,8 +10,10 @@
 // cannot reach in and the widget's cannot leak out. Elements added later are mounted too.
 // No inline script or style, no eval: it runs under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'` when served from the page's own origin. The build (scripts/trunk-post-build)
-// writes the hashed file names below.
+// writes the hashed file names below. An element that asks for the teacher's page, a sheet or a
+// reading passage gets the classroom's bundle (loaded only then); every other, the reader's.
 const files = { js: '@JS@', wasm: '@WASM@', css: '@CSS@' };
+const classroomFiles = { js: '@CLASSROOM_JS@', wasm: '@CLASSROOM_WASM@' };
 const base = new URL('./', import.meta.url);
 const SELECTOR = '[data-sourced-quiz]';
 
@@ -32,27 +34,37 @@ function say(host, text, role) {
 }
 
 // Never a blank box: each widget says it is loading until the wasm runs, and what went wrong if
-// a file cannot load (on another origin, most often a host that sends no CORS headers). The JS
-// glue and the wasm are fetched once, when the first widget comes within a viewport of being seen.
-let loaded;
-let failure;
-const load = () => (loaded ??= (async () => {
-  let file = new URL(files.js, base);
-  try {
-    const widget = await import(file.href);
-    file = new URL(files.wasm, base);
-    await widget.default({ module_or_path: file });
-    return widget;
-  } catch (error) {
-    console.error('sourced-quiz: the widget could not load', error);
-    const cors = crossOrigin
-      ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
-      : '';
-    failure = `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`;
-    document.querySelectorAll(SELECTOR).forEach((host) => say(host, failure, 'alert'));
-    return null;
+// a file cannot load (on another origin, most often a host that sends no CORS headers). A
+// bundle's JS glue and wasm are fetched once, when the first widget that needs it comes within a
+// viewport of being seen.
+/** The rule src/web/mod.rs's needs_classroom states, on the element's data- attributes. */
+const needsClassroom = (host) => host.hasAttribute('data-passage') ||
+  ['teacher', 'worksheet', 'key'].includes(host.getAttribute('data-view')?.trim());
+const bundleOf = (host) => (needsClassroom(host) ? classroomFiles : files);
+const loaded = new Map();
+const failures = new Map();
+const load = (bundle) => {
+  if (!loaded.has(bundle)) {
+    loaded.set(bundle, (async () => {
+      let file = new URL(bundle.js, base);
+      try {
+        const widget = await import(file.href);
+        file = new URL(bundle.wasm, base);
+        await widget.default({ module_or_path: file });
+        return widget;
+      } catch (error) {
+        console.error('sourced-quiz: the widget could not load', error);
+        const cors = crossOrigin
+          ? ` The quiz is on another site (${base.origin}): its host must send an Access-Control-Allow-Origin header (CORS) with every file of the quiz.`
+          : '';
+        failures.set(bundle, `The quiz could not load: ${file.href} did not arrive.${cors} Reload the page to try again.`);
+        document.querySelectorAll(SELECTOR).forEach((host) => bundleOf(host) === bundle && say(host, failures.get(bundle), 'alert'));
+        return null;
+      }
+    })());
   }
-})());
+  return loaded.get(bundle);
+};
 
 const near = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -63,8 +75,9 @@ const near = new IntersectionObserver((entries) => {
 }, { rootMargin: '100% 0px' });
 
 async function mount(host) {
-  const widget = await load();
-  if (!widget) return void say(host, failure, 'alert');
+  const bundle = bundleOf(host);
+  const widget = await load(bundle);
+  if (!widget) return void say(host, failures.get(bundle), 'alert');
   const shadow = host.shadowRoot;
   const loading = shadow.querySelector('.sq-boot') ?? say(host, 'Loading the quiz…', 'status');
   const style = document.createElement('link');

@@ -2,14 +2,11 @@
 
 use super::effects;
 use super::host::HostLink;
-use super::print_sheet::PrintSheet;
 use super::question_card::QuestionCard;
-use super::reading::ReadingPassage;
 use super::sources_panel::SourcesPanel;
 use super::start_screen::StartScreen;
 use super::summary::Summary;
-use super::teacher::TeacherScreen;
-use super::SharedTable;
+use super::{Classroom, SharedTable};
 use crate::events::EventContext;
 use crate::strings;
 use sourced_core::config::{text_on, Config, Theme, View};
@@ -37,6 +34,10 @@ pub struct AppProps {
     /// The widget's address without query, the base of the activity ids in its events.
     #[prop_or_default]
     pub base_url: String,
+    /// The classroom's views (teacher's page, sheets, reading passages); `None` in the reader's
+    /// bundle, which says that such a view needs the classroom's.
+    #[prop_or_default]
+    pub classroom: Option<&'static Classroom>,
 }
 
 /// The widget's state: the choices on the start screen and the quiz being taken, if any.
@@ -156,14 +157,10 @@ impl Model {
     }
 }
 
-/// A reading quiz's passage, marked where the questions checked so far are answered; nothing for
-/// other quizzes.
-fn reading_passage(table: &SharedTable, session: &Session) -> Html {
-    match session.progress.spec.passage {
-        Some(passage) => html! {
-            <ReadingPassage table={table.clone()} passage={passage}
-                highlights={session.highlights(table.prepared())} />
-        },
+/// A reading quiz's passage, from the classroom's bundle; nothing for other quizzes.
+fn reading_passage(props: &AppProps, table: &SharedTable, session: &Session) -> Html {
+    match props.classroom {
+        Some(classroom) => (classroom.passage)(table, session),
         None => Html::default(),
     }
 }
@@ -212,19 +209,9 @@ pub fn App(props: &AppProps) -> Html {
     let table = model.table.clone();
     let view = props.config.view;
     let body = match &model.session {
-        _ if view == View::Teacher => html! {
-            <TeacherScreen table={table.clone()} initial={model.setup.clone()} seed_given={props.config.seed.is_some()}
-                base_url={props.base_url.clone()} />
-        },
-        // A sheet needs a fixed quiz: a class code, or a seed.
-        _ if matches!(view, View::Worksheet | View::AnswerKey) && props.config.seed.is_none() => {
-            html! {
-                <p class="sq-notice" role="alert">{ strings::SHEET_NEEDS_QUIZ }</p>
-            }
-        }
-        _ if matches!(view, View::Worksheet | View::AnswerKey) => html! {
-            <PrintSheet table={table.clone()} spec={model.setup.clone()} answers={view == View::AnswerKey}
-                class_code={props.config.class_code.clone()} />
+        _ if view != View::Quiz => match props.classroom {
+            Some(classroom) => (classroom.page)(props, &model.setup),
+            None => html! { <p class="sq-notice" role="alert">{ strings::NEEDS_CLASSROOM }</p> },
         },
         None => html! {
             <StartScreen
@@ -254,14 +241,14 @@ pub fn App(props: &AppProps) -> Html {
                     on_retry={dispatch.reform(|()| Msg::Quiz(Action::Retry))}
                     on_new_set={dispatch.reform(|()| Msg::NewSet { seed: effects::random_seed() })}
                     reveal={model.reader_acted} />
-                { reading_passage(&table, session) }
+                { reading_passage(props, &table, session) }
             </>
         },
         Some(session) => {
             let index = session.current_index();
             html! {
                 <>
-                { reading_passage(&table, session) }
+                { reading_passage(props, &table, session) }
                 <QuestionCard
                     key={format!("{}-{index}", session.progress.spec.seed)}
                     index={index}

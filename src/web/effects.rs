@@ -81,6 +81,17 @@ pub fn page_base_url() -> String {
     )
 }
 
+/// The address `relative` names from this page, without query or fragment (`../` from
+/// `https://quiz.example/classroom/?view=teacher` is `https://quiz.example/`); this page's own
+/// if it names none.
+pub fn page_relative_url(relative: &str) -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match web_sys::Url::new_with_base(relative, &href) {
+        Ok(url) => format!("{}{}", url.origin(), url.pathname()),
+        Err(_) => page_base_url(),
+    }
+}
+
 /// Whether this page runs in a frame (an iframe embed on a news site).
 pub fn in_frame() -> bool {
     let window = gloo::utils::window();
@@ -184,6 +195,21 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Runs `work` between two performance marks and records it as the measure `name`, for the
+/// browser's tools and the benchmark (`performance.getEntriesByName(name)`).
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = gloo::utils::window().performance();
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
@@ -197,6 +223,24 @@ pub fn focus_quietly(node: &yew::NodeRef) {
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
     }
+}
+
+/// A ref whose element gets focus once the component is on the page (a new question's heading,
+/// the summary's), without scrolling; with `reveal` (the reader got there) it is kept in view
+/// (`host::keep_in_view`). One hook, so the effect is compiled once for every screen that does it.
+#[yew::hook]
+pub fn use_focus_on_mount(reveal: bool) -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with((), move |_| {
+            focus_quietly(&node);
+            if let (true, Some(element)) = (reveal, node.cast::<web_sys::Element>()) {
+                super::host::keep_in_view(&element, super::host::Reveal::Heading);
+            }
+        });
+    }
+    node
 }
 
 /// Brings an element (the verdict after Check) near the top of the view when it is out of view

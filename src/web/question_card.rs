@@ -69,17 +69,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             .unwrap_or_else(|| DraftAnswer::for_question(&props.question)),
         on_draft: props.on_draft.clone(),
     };
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let reveal = props.reveal;
-        use_effect_with((), move |_| {
-            effects::focus_quietly(&heading);
-            if let (true, Some(element)) = (reveal, heading.cast::<web_sys::Element>()) {
-                host::keep_in_view(&element, host::Reveal::Heading);
-            }
-        });
-    }
+    let heading = effects::use_focus_on_mount(props.reveal);
     // When this question appeared (the card is keyed by question, so this is per question).
     let shown_at = use_state(effects::now_ms);
     let checked = props.response.is_some();

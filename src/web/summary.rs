@@ -35,61 +35,19 @@ pub struct SummaryProps {
 /// The results screen.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let reveal = props.reveal;
-        use_effect_with((), move |_| {
-            effects::focus_quietly(&heading);
-            if let (true, Some(element)) = (reveal, heading.cast::<web_sys::Element>()) {
-                super::host::keep_in_view(&element, super::host::Reveal::Heading);
-            }
-        });
-    }
+    let heading = effects::use_focus_on_mount(props.reveal);
     let session = &props.session;
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());
     let on_new = props.on_new_set.reform(|_: MouseEvent| ());
     let link = effects::share_link(&props.base_url, &session.progress.spec);
     let results = Results::of(session, props.class_code.clone());
     let file_stem = format!("sourced-quiz-results-{}", session.progress.spec.seed);
-    let on_csv = {
-        let (csv, name) = (results.to_csv(), format!("{file_stem}.csv"));
-        Callback::from(move |_| effects::download(&name, "text/csv;charset=utf-8", &csv))
-    };
-    let on_json = {
-        let (json, name) = (results.to_json(), format!("{file_stem}.json"));
-        Callback::from(move |_| effects::download(&name, "application/json", &json))
-    };
-    let copy_status = use_state(|| "");
-    let on_copy = {
-        let summary = results.summary();
-        let copy_status = copy_status.clone();
-        Callback::from(move |_| {
-            let copy_status = copy_status.clone();
-            effects::copy_text(&summary, move |copied| {
-                copy_status.set(if copied {
-                    strings::COPIED
-                } else {
-                    strings::COPY_FAILED
-                })
-            });
-        })
-    };
-    let link_status = use_state(|| "");
-    let on_copy_link = {
-        let link = link.clone();
-        let link_status = link_status.clone();
-        Callback::from(move |_| {
-            let link_status = link_status.clone();
-            effects::copy_text(&link, move |copied| {
-                link_status.set(if copied {
-                    strings::LINK_COPIED
-                } else {
-                    strings::LINK_COPY_FAILED
-                })
-            });
-        })
-    };
+    let (on_copy, copy_status) = use_copy(results.summary(), strings::COPIED, strings::COPY_FAILED);
+    let (on_copy_link, link_status) = use_copy(
+        link.clone(),
+        strings::LINK_COPIED,
+        strings::LINK_COPY_FAILED,
+    );
     let topics = session.topic_scores().into_iter().map(|t| {
         html! { <tr><th scope="row">{ strings::topic_name(&t.topic.0) }</th><td>{ format!("{} / {}", t.right, t.asked) }</td></tr> }
     });
@@ -117,8 +75,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <>
             <p class="sq-meta">{ strings::KEEP_RESULTS_NOTE }</p>
             <div class="sq-actions">
-                <button type="button" onclick={on_csv}>{ strings::DOWNLOAD_CSV }</button>
-                <button type="button" onclick={on_json}>{ strings::DOWNLOAD_JSON }</button>
+                { download_button(strings::DOWNLOAD_CSV, format!("{file_stem}.csv"), "text/csv;charset=utf-8", results.to_csv()) }
+                { download_button(strings::DOWNLOAD_JSON, format!("{file_stem}.json"), "application/json", results.to_json()) }
             </div>
             <label class="sq-entry">
                 <span>{ strings::SUMMARY_TO_PASTE }</span>
@@ -126,7 +84,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </label>
             <div class="sq-actions">
                 <button type="button" onclick={on_copy}>{ strings::COPY_SUMMARY }</button>
-                <p class="sq-meta" role="status">{ *copy_status }</p>
+                <p class="sq-meta" role="status">{ copy_status }</p>
             </div>
         </>
     };
@@ -141,7 +99,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <button type="button" class="sq-primary" onclick={on_retry}>{ strings::RETRY }</button>
                 <button type="button" onclick={on_new}>{ strings::NEW_SET }</button>
                 <button type="button" onclick={on_copy_link}>{ strings::SHARE }</button>
-                <p class="sq-meta" role="status">{ *link_status }</p>
+                <p class="sq-meta" role="status">{ link_status }</p>
             </div>
             <label class="sq-entry">
                 <span>{ strings::SHARE_LINK }</span>
@@ -166,4 +124,31 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
         </section>
     }
+}
+
+/// A Copy button's callback for `text`, and the status line that says whether it was copied:
+/// one hook for both of the summary's, so their code is compiled once.
+#[hook]
+fn use_copy(
+    text: String,
+    copied: &'static str,
+    failed: &'static str,
+) -> (Callback<MouseEvent>, &'static str) {
+    let status = use_state(|| "");
+    let onclick = {
+        let status = status.clone();
+        Callback::from(move |_| {
+            let status = status.clone();
+            effects::copy_text(&text, move |ok| {
+                status.set(if ok { copied } else { failed })
+            });
+        })
+    };
+    (onclick, *status)
+}
+
+/// A button that saves `text` as the file `name` (the results as CSV or JSON).
+fn download_button(label: &'static str, name: String, mime: &'static str, text: String) -> Html {
+    let onclick = Callback::from(move |_| effects::download(&name, mime, &text));
+    html! { <button type="button" {onclick}>{ label }</button> }
 }

@@ -25,6 +25,9 @@
 //   7. axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices) on the teacher view, the worksheet,
 //      the answer key, the start screen refusing a code and a reading quiz before and after a
 //      mark, light and dark: zero violations.
+//   8. two bundles: the reader's wasm holds no article's text (the classroom's holds each whole);
+//      a quiz at the page's address loads only the reader's bundle, and the teacher's page, a
+//      sheet and a reading quiz at the same address (and classroom/ itself) the classroom's.
 // Every test also fails on a console error, an uncaught page error or a failed request.
 //
 // Run after `trunk build --release`:   node tests/e2e/classroom.mjs
@@ -882,6 +885,89 @@ async function axeClassroom(run) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Two bundles.
+
+/** Which bundle a request is for: the reader's (`sourced-quiz-…`), the classroom's, or neither. */
+function bundleOf(url) {
+  const file = new URL(url).pathname.split('/').pop();
+  if (/^sourced-classroom-\w+(_bg\.wasm|\.js)$/.test(file)) return 'classroom';
+  if (/^sourced-quiz-\w+(_bg\.wasm|\.js)$/.test(file)) return 'reader';
+  return null;
+}
+
+/** The one wasm file in `dir`. */
+function wasmIn(dir) {
+  const names = fs.readdirSync(dir).filter((name) => name.endsWith('_bg.wasm'));
+  if (names.length !== 1) throw new Failure(`expected one wasm in ${dir}, found ${names.join(', ') || 'none'}`);
+  return fs.readFileSync(path.join(dir, names[0]));
+}
+
+async function twoBundles(run) {
+  run.step('the article texts in the two wasm files');
+  const reader = wasmIn(DIST);
+  const classroom = wasmIn(path.join(DIST, 'classroom'));
+  const sources = path.join(ROOT, 'questions/sources');
+  let pairs = 0;
+  for (const name of fs.readdirSync(sources).sort()) {
+    // The text as the table ships it (source::shipped_text): one whitespace-normalized paragraph a line.
+    const paragraphs = fs
+      .readFileSync(path.join(sources, name), 'utf8')
+      .split('\n')
+      .map((line) => line.split(/\s+/).filter(Boolean).join(' '))
+      .filter(Boolean);
+    assert(classroom.includes(Buffer.from(paragraphs.join('\n'))), `the classroom's wasm does not hold ${name} whole`);
+    // A quote's sentence may be a whole paragraph, but no table string runs from one paragraph into
+    // the next: two of them, raw or JSON-escaped, are an article's text.
+    for (let i = 1; i < paragraphs.length; i++) {
+      const two = `${paragraphs[i - 1]}\n${paragraphs[i]}`;
+      for (const form of [two, JSON.stringify(two).slice(1, -1)]) {
+        assert(!reader.includes(Buffer.from(form)), `the reader's wasm holds paragraphs ${i} and ${i + 1} of ${name}`);
+      }
+      pairs++;
+    }
+  }
+
+  const pages = [
+    ['/?seed=42&count=10&autostart=1', 'reader', 'fieldset.sq-question'],
+    ['/?seed=3&count=5&preset=source-literacy&autostart=1', 'reader', 'fieldset.sq-question'],
+    ['/?view=teacher', 'classroom', 'section.sq-teacher .sq-code'],
+    ['/?seed=4&count=10&view=worksheet', 'classroom', 'section.sq-sheet .sq-sheet-question'],
+    ['/?seed=42&count=10&view=key', 'classroom', 'section.sq-answer-key .sq-sheet-question'],
+    ['/?seed=5&passage=3&autostart=1', 'classroom', 'section.sq-passage blockquote'],
+    ['/classroom/?view=teacher', 'classroom', 'section.sq-teacher .sq-code'],
+  ];
+  for (const [url, bundle, ready] of pages) {
+    const { page, requests, goto, assertNoErrors } = await run.open();
+    await goto(url);
+    try {
+      await page.waitForSelector(ready, { timeout: 15_000 });
+    } catch {
+      throw new Failure(`${url}: no ${ready} (the ${bundle}'s view)`);
+    }
+    const wasm = requests.filter((r) => r.endsWith('_bg.wasm'));
+    assert(wasm.some((r) => bundleOf(r) === bundle), `${url}: the ${bundle}'s wasm was not fetched (${wasm.join(', ')})`);
+    if (ready.startsWith('section.sq-teacher')) {
+      // From the reader's page or the classroom's own, the teacher's links lead to the reader's page.
+      const paths = await page.locator('section.sq-teacher .sq-links a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+      assert(paths.length === 3 && paths.every((p) => p === '/'), `${url}: the teacher's links lead to ${paths.join(', ')}, not the reader's page /`);
+    }
+    if (bundle === 'reader') {
+      const other = requests.filter((r) => new URL(r).pathname.includes('/classroom/') || bundleOf(r) === 'classroom');
+      assert(other.length === 0, `${url}: the reader's page asked for the classroom's files:\n    ${other.join('\n    ')}`);
+    } else {
+      // index.html preloads neither bundle, so a teacher downloads only the classroom's.
+      assert(!wasm.some((r) => bundleOf(r) === 'reader'), `${url}: the classroom's page also fetched the reader's wasm`);
+    }
+    assertNoErrors();
+    await run.closeLast();
+  }
+  return (
+    `${pairs} paragraph pairs of 5 articles: none in the reader's wasm, every article whole in the classroom's; ` +
+    `${pages.length} addresses, each its bundle's wasm and not the other's; the teacher's links lead to the reader's page`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Runner.
 
 const TESTS = [
@@ -893,6 +979,7 @@ const TESTS = [
   ['source-literacy preset (URL and teacher button) asks only source checks, as the CLI', sourceLiteracy],
   ['reading quiz: the teacher picks a passage, a student reads it and sees each answer marked in it, the worksheet prints it', readingQuiz],
   ['axe: teacher view, worksheet, answer key, refused code, reading quiz, light and dark', axeClassroom],
+  ["two bundles: no article text in the reader's wasm; a quiz loads the reader's, the teacher's page, sheets and a reading quiz the classroom's", twoBundles],
 ];
 
 runSuite({

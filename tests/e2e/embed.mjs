@@ -30,6 +30,8 @@
 //  13. lazy and stable: ≤ 5 KB and no wasm before the reader is near; CLS 0 as widgets start
 //  14. the reader's place after Check and Next (embed.js, pym.js, script mount), and no scroll
 //      the reader did not cause
+//  15. two bundles: reader's mounts load only the reader's files; a mount asking for a reading
+//      passage or a sheet loads the classroom's (once), beside a reader's mount on the same page
 // Every page runs under a strict CSP (no inline script or style; host pages allow exactly the
 // quiz's origin), and every test fails on a console error, an uncaught page error, a failed
 // request or a CSP violation in any frame.
@@ -1598,6 +1600,18 @@ function writeHostPages({ A, B, C }) {
     head: '<link rel="stylesheet" href="/__e2e/hostile.css" />',
     body: `${mount}\n${decoys}\n${module}`,
   });
+  // A reading quiz and an answer key beside a plain quiz: the first two need the classroom's bundle.
+  pages.classroomMounts = hostPage('classroom-mounts.html', {
+    title: 'Script-mounted quizzes, one of them a reading quiz',
+    head,
+    csp: `default-src 'self'; script-src 'self' ${B} 'wasm-unsafe-eval'; style-src 'self' ${B}; connect-src 'self' ${B}`,
+    body:
+      `  <main>\n    ${article}\n` +
+      `    <div id="quiz-reading" data-sourced-quiz data-passage="2" data-seed="5" data-autostart="on" data-persist="off"></div>\n` +
+      `    <div id="quiz-key" data-sourced-quiz data-view="key" data-seed="${SEED}" data-count="${COUNT}" data-persist="off"></div>\n` +
+      `    <div id="quiz-plain" data-sourced-quiz data-seed="${SEED}" data-count="${COUNT}" data-persist="off"></div>\n  </main>\n` +
+      `    <script type="module" src="${B}/sourced-quiz.js"></script>`,
+  });
   // WordPress's markup for our oEmbed, with its real wp-embed.js (a WordPress page sends no CSP;
   // this one allows the style attribute WordPress writes, and frames B).
   if (fs.existsSync(WP_EMBED_JS)) fixtures.set('/__e2e/wp-embed.js', { body: fs.readFileSync(WP_EMBED_JS, 'utf8') });
@@ -1708,6 +1722,41 @@ async function loadingAndFailure(run) {
   return `while loading: "Loading the quiz…" in ${Math.round(room)}px; on failure: "${said.slice(0, 90)}…"`;
 }
 
+/**
+ * 11. The script embed loads the reader's bundle, and the classroom's only for a mount that asks
+ * for a reading passage or a classroom view (once for all such mounts).
+ */
+async function twoBundlesInScriptMounts(run) {
+  const { A, B } = run.env;
+  const bundleOf = (url) => (url.includes('/classroom/sourced-classroom-') ? 'classroom' : /\/sourced-quiz-\w+(_bg\.wasm|\.js)$/.test(url) ? 'reader' : null);
+  const fetched = (requests, bundle, ext) => requests.filter((url) => bundleOf(url) === bundle && url.endsWith(ext));
+
+  const plain = await openPage(run);
+  await plain.goto(`${A}${run.env.pages.scriptEvents}`);
+  await waitForStart(plain.page.locator('#quiz-loud'), '#quiz-loud');
+  await waitForStart(plain.page.locator('#quiz-quiet'), '#quiz-quiet');
+  const readerOnly = plain.requests.filter((url) => url.includes('/classroom/'));
+  assert(readerOnly.length === 0, `two reader's mounts asked for the classroom's files:\n    ${readerOnly.join('\n    ')}`);
+  assertEqual(fetched(plain.requests, 'reader', '_bg.wasm').length, 1, "the reader's wasm fetched by two mounts");
+  await plain.assertClean();
+
+  const mixed = await openPage(run);
+  await mixed.goto(`${A}${run.env.pages.classroomMounts}`);
+  const reading = mixed.page.locator('#quiz-reading');
+  await reading.locator('section.sq-passage blockquote').waitFor({ timeout: 15_000 });
+  await reading.locator('fieldset.sq-question').waitFor({ timeout: 10_000 });
+  await mixed.page.locator('#quiz-key section.sq-answer-key .sq-sheet-question').first().waitFor({ timeout: 15_000 });
+  await waitForStart(mixed.page.locator('#quiz-plain'), '#quiz-plain');
+  assertEqual(fetched(mixed.requests, 'classroom', '_bg.wasm').length, 1, "the classroom's wasm fetched for two mounts");
+  assertEqual(fetched(mixed.requests, 'reader', '_bg.wasm').length, 1, "the reader's wasm fetched for the plain mount");
+  assert(
+    fetched(mixed.requests, 'classroom', '_bg.wasm').every((url) => url.startsWith(`${B}/classroom/`)),
+    "the classroom's files come from the widget's host, under classroom/",
+  );
+  await mixed.assertClean();
+  return "reader's mounts: the reader's wasm only; a reading quiz and an answer key: the classroom's wasm once, beside the reader's for a plain mount";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner.
 
@@ -1731,6 +1780,7 @@ const TESTS = [
   ['oEmbed: sourced embed-page gives the page its link and writes q/NAME/ with settings baked in; the JSON is rich, with the blockquote and a lazy iframe', oembedDiscovery],
   ['lazy and stable: ≤ 5 KB and no wasm before the reader gets near, CLS 0 when both snippets start (below the fold and in the first screen)', lazyAndStable],
   ["the reader's place (embed.js, pym.js, script mount): no scroll on load or with the verdict in view; the heading after Next and the verdict after Check brought into view", readerInView],
+  ["two bundles: reader's mounts load only the reader's files, a reading quiz and a sheet the classroom's", twoBundlesInScriptMounts],
 ];
 
 runSuite({

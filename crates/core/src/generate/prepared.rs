@@ -31,6 +31,8 @@ pub struct Prepared {
     pub(super) checkable: PerFact<bool>,
     /// The reading passages, worked out by the first reading quiz or view that needs them.
     passages: OnceLock<Vec<Passage>>,
+    /// How they are worked out: from the articles' texts, or not at all (see `without_passages`).
+    find_passages: fn(&Prepared) -> Vec<Passage>,
 }
 
 /// One fact's share of the per-table work.
@@ -61,6 +63,19 @@ pub(super) struct FactPrep {
 impl Prepared {
     /// Does the per-table work for `table` (a few milliseconds for the shipped one).
     pub fn new(table: FactTable) -> Prepared {
+        Prepared::with(table, |prepared| {
+            reading::passages(&prepared.table, &prepared.askable())
+        })
+    }
+
+    /// As [`Prepared::new`], for a table without its articles' texts, which makes no reading
+    /// passages: the same quizzes, and a program that never calls `new` (the reader's browser
+    /// bundle) never holds the code that works passages out.
+    pub fn without_passages(table: FactTable) -> Prepared {
+        Prepared::with(table, |_| Vec::new())
+    }
+
+    fn with(table: FactTable, find_passages: fn(&Prepared) -> Vec<Passage>) -> Prepared {
         let facts = PerFact::from_facts(&table, |_, fact| {
             let answer = fact.answer().to_string();
             let claim = fact.claim_with(&answer);
@@ -94,6 +109,7 @@ impl Prepared {
             facts,
             plans: Vec::new(),
             passages: OnceLock::new(),
+            find_passages,
             table,
         };
         prepared.plans = prepared.single_fact_plans();
@@ -140,8 +156,7 @@ impl Prepared {
     /// The table's reading passages: per source in table order, in text order; the same table
     /// always gives the same list. Worked out on first use (a few milliseconds), then kept.
     pub fn passages(&self) -> &[Passage] {
-        self.passages
-            .get_or_init(|| reading::passages(&self.table, &self.askable()))
+        self.passages.get_or_init(|| (self.find_passages)(self))
     }
 
     /// Whether two facts quote the same sentence of the same report.
