@@ -3,6 +3,11 @@
 //!
 //! `tests/fixtures/documents.txt` was written by that build (`WRITE_DOCUMENT_FIXTURES=1`): one
 //! document per line, each after a line naming it. Saved progress must also still load.
+//! When the questions change, rewrite the fixtures with that build, not this one: a worktree at
+//! de88a73 with today's `questions/` and this file (its tests of `from_json`, `to_json` and
+//! Decimal dropped, `serde_json::to_string` writing progress and events), run there with
+//! `WRITE_DOCUMENT_FIXTURES=1 cargo test --test documents`, its `tests/fixtures/documents.txt`
+//! copied here.
 
 use sourced_core::quiz::parse_number;
 use sourced_core::{Action, Body, Prepared, Progress, QuizSpec, Response, Session};

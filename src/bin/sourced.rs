@@ -604,7 +604,8 @@ mod cli {
                     .map_or(evidence.source.0.as_str(), |s| s.outlet.as_str());
                 let _ = writeln!(
                     out,
-                    "   Context, not counted: “{}” — {outlet}",
+                    "   {}: “{}” — {outlet}",
+                    sourced_quiz::strings::CONTEXT_QUOTE,
                     marked(evidence)
                 );
             }

@@ -193,7 +193,9 @@ fn feedback_html(table: &FactTable, question: &Question, marker: Marker) -> Stri
         html.push_str("</ul>");
     }
     if !question.context.is_empty() {
-        html.push_str("<p><strong>Context, not counted as support:</strong></p><ul>");
+        html.push_str("<p><strong>");
+        html.push_str(crate::strings::CONTEXT_QUOTES);
+        html.push_str(":</strong></p><ul>");
         for evidence in &question.context {
             html.push_str(&quote_html(table, evidence, marker));
         }
