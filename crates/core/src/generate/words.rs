@@ -114,7 +114,7 @@ pub(super) const ENGLISH: Words = Words {
     cad: "Canadian dollars",
     usd: "U.S. dollars",
     dollars: "dollars",
-    match_money: "Match each sum to what it is for.",
+    match_money: "Match each sum to how the reports describe it.",
     ordering: "Put these events in order, earliest first.",
     which_confirmed: "Which of these claims is confirmed by two or more independent reports?",
     which_single:
