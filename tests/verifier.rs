@@ -507,3 +507,40 @@ fn a_date_whose_year_no_quote_writes_is_shown_without_it() {
         "no date of the table leaves its year unwritten"
     );
 }
+
+/// `questions/README.md` lists every `group` with its facts, so an author sees what each keeps
+/// apart; a group added, renamed or grown in `facts.toml` without its row is caught here.
+#[test]
+fn the_authors_guide_lists_every_group_with_its_facts() {
+    use std::collections::BTreeMap;
+    let table = sourced_quiz::embedded_table().expect("questions/ verifies");
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for fact in &table.facts {
+        if let Some(group) = &fact.group {
+            groups.entry(group).or_default().push(&fact.id.0);
+        }
+    }
+    let guide = include_str!("../questions/README.md");
+    let mut rows: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for line in guide.lines().map(str::trim) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // `| `group` | `fact`, `fact` | gives away … |`: a row of the groups' table.
+        if cells.len() < 4 || !cells[1].starts_with('`') || !cells[2].starts_with('`') {
+            continue;
+        }
+        let ids = cells[2].split(',').map(|id| id.trim().trim_matches('`')).collect();
+        rows.insert(cells[1].trim_matches('`'), ids);
+    }
+    for (group, mut facts) in groups.clone() {
+        let Some(row) = rows.get(group) else {
+            panic!("questions/README.md has no row for group `{group}` ({})", facts.join(", "));
+        };
+        let mut row = row.clone();
+        row.sort_unstable();
+        facts.sort_unstable();
+        assert_eq!(row, facts, "questions/README.md's row for group `{group}`");
+    }
+    for group in rows.keys() {
+        assert!(groups.contains_key(group), "questions/README.md lists group `{group}`, which no fact has");
+    }
+}
