@@ -318,9 +318,11 @@ pub fn fewer_questions(asked: usize, count: usize) -> String {
 pub const PASSAGE_MARKS: &str = "Marked: the sentences that answer the questions you have checked.";
 pub const MORE_CONTEXT: &str = "More context";
 /// The heading over quotes shown beside the evidence but not counted in its status.
-pub const CONTEXT_QUOTES: &str = "Background, not counted as a source (these quotes do not state the answer)";
+pub const CONTEXT_QUOTES: &str =
+    "Background, not counted as a source (these quotes do not state the answer)";
 /// The same, before one such quote in a plain-text answer key.
-pub const CONTEXT_QUOTE: &str = "Background, not counted as a source (it does not state the answer)";
+pub const CONTEXT_QUOTE: &str =
+    "Background, not counted as a source (it does not state the answer)";
 pub const PASSAGE_ERRATA: &str =
     "Struck through: words this report got wrong, with what the other reports say beside them.";
 

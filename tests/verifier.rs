@@ -528,12 +528,18 @@ fn the_authors_guide_lists_every_group_with_its_facts() {
         if cells.len() < 4 || !cells[1].starts_with('`') || !cells[2].starts_with('`') {
             continue;
         }
-        let ids = cells[2].split(',').map(|id| id.trim().trim_matches('`')).collect();
+        let ids = cells[2]
+            .split(',')
+            .map(|id| id.trim().trim_matches('`'))
+            .collect();
         rows.insert(cells[1].trim_matches('`'), ids);
     }
     for (group, mut facts) in groups.clone() {
         let Some(row) = rows.get(group) else {
-            panic!("questions/README.md has no row for group `{group}` ({})", facts.join(", "));
+            panic!(
+                "questions/README.md has no row for group `{group}` ({})",
+                facts.join(", ")
+            );
         };
         let mut row = row.clone();
         row.sort_unstable();
@@ -541,6 +547,9 @@ fn the_authors_guide_lists_every_group_with_its_facts() {
         assert_eq!(row, facts, "questions/README.md's row for group `{group}`");
     }
     for group in rows.keys() {
-        assert!(groups.contains_key(group), "questions/README.md lists group `{group}`, which no fact has");
+        assert!(
+            groups.contains_key(group),
+            "questions/README.md lists group `{group}`, which no fact has"
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod json;
 #[cfg(feature = "toml")]
 pub mod load;
+pub mod order;
 pub mod packed;
 pub mod question;
 pub mod quiz;

@@ -72,7 +72,7 @@ impl DraftAnswer {
             }
             Body::Ordering { items, .. } => {
                 let mut sorted = self.order.clone();
-                sorted.sort_unstable();
+                crate::order::sort(&mut sorted);
                 (sorted == (0..items.len()).collect::<Vec<_>>())
                     .then(|| Response::Order(self.order.clone()))
             }

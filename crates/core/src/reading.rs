@@ -157,7 +157,7 @@ impl Passage {
                     edges.extend([range.start, range.end]);
                 }
                 edges.retain(|&at| paragraph.start <= at && at <= paragraph.end);
-                edges.sort_unstable();
+                crate::order::sort(&mut edges);
                 edges.dedup();
                 // (range, marked, erratum, correction) of each piece between two edges;
                 // neighbours that look alike are one piece (overlapping marks make one mark).
@@ -207,7 +207,7 @@ pub fn passages(table: &FactTable, askable: &[Askable]) -> Vec<Passage> {
 }
 
 fn sort_ranges(ranges: &mut Vec<Range<usize>>) {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::order::sort_by_key(ranges, |r| (r.start, r.end));
     ranges.dedup();
 }
 
@@ -511,7 +511,7 @@ fn errata(table: &FactTable, source: &Source, text: &str) -> Vec<Erratum> {
             }
         }
     }
-    errata.sort_by_key(|e| e.range.start);
+    crate::order::sort_by_key(&mut errata, |e| e.range.start);
     errata
 }
 

@@ -125,7 +125,7 @@ impl FactTable {
             .iter()
             .map(|s| s.independence_group.as_str())
             .collect();
-        groups.sort_unstable();
+        crate::order::sort(&mut groups);
         groups.dedup();
         groups.len()
     }

@@ -114,7 +114,7 @@ fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
         .into_iter()
         .map(|mut group| {
             // The original names the report; translations and rewrites are its copies.
-            group.sort_by_key(|s| s.kind != SourceKind::Original);
+            crate::order::sort_by_key(&mut group, |s| s.kind != SourceKind::Original);
             let copies: Vec<&str> = group[1..].iter().map(|s| s.outlet.as_str()).collect();
             match copies.as_slice() {
                 [] => group[0].outlet.clone(),

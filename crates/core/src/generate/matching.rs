@@ -212,7 +212,7 @@ impl Generator<'_> {
         };
         let items: Vec<String> = facts.iter().map(|f| f.label()).collect();
         let mut order: Vec<usize> = (0..facts.len()).collect();
-        order.sort_by_key(|&i| key(facts[i]));
+        crate::order::sort_by_key(&mut order, |&i| key(facts[i]));
         let answer_text = order
             .iter()
             .map(|&i| format!("{} ({})", items[i], facts[i].answer()))

@@ -159,7 +159,7 @@ impl Generator<'_> {
         let len = |c: FactIdx| claim_len(self.prepared, c);
         let key_len = len(f);
         let near = |c: FactIdx| comparable_lengths(len(c), key_len);
-        candidates.sort_by_key(|&c| {
+        crate::order::sort_by_key(&mut candidates, |&c| {
             (
                 !near(c),
                 self.prepared.foils.spoils(c),
@@ -189,7 +189,7 @@ impl Generator<'_> {
                 passes.push((frugal as usize * i, need_fresh, need_near, need_side));
             }
         }
-        passes.sort_by_key(|&(rank, need_fresh, _, _)| (rank, !need_fresh));
+        crate::order::sort_by_key(&mut passes, |&(rank, need_fresh, _, _)| (rank, !need_fresh));
         for (_, need_fresh, need_near, need_side) in passes {
             for &c in &candidates {
                 let fits = foils.len() < 3
