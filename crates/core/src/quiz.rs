@@ -244,7 +244,7 @@ impl Progress {
                     "text" => Response::Text(named(value, "a text answer")?),
                     "pairs" => Response::Pairs(counts(Some(value), "pairs")?),
                     "order" => Response::Order(counts(Some(value), "an order")?),
-                    other => return Err(format!("unknown answer kind {other:?}")),
+                    other => return Err(format!("unknown answer kind “{other}”")),
                 })
             })
             .collect::<Result<_, _>>()?;
