@@ -78,7 +78,10 @@ const THROTTLE = {
 /** The performance measure the widget records around its per-table work (src/web/mod.rs). */
 const PREPARE_MEASURE = 'sourced-quiz:prepare';
 /** The targets scripts/bench prints (issue 15); never asserted. */
-const TARGETS = { readerGzipKb: 150, readerGoalKb: 120, classroomGzipKb: 200, surveyRatio: 0.35 };
+const TARGETS = { readerGzipKb: 150, readerGoalKb: 120, classroomGzipKb: 200, surveyRatio: 0.35, generateMicros: 20 };
+/** The names benches/generate.rs gives its two benchmarks. */
+const PREPARE_BENCH = 'prepare the table (every page pays it once)';
+const GENERATE_BENCH = 'generate 10-question quiz';
 
 // ---------------------------------------------------------------------------------------------
 // Options.
@@ -663,10 +666,22 @@ function measureGeneration(quick) {
   progress(`generation: cargo ${args.join(' ')}`);
   const run = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   if (run.status !== 0) throw new Unmeasured(`cargo bench --bench generate failed (exit ${run.status})`);
-  // e.g. "generate 10-question quiz\n    time:   [53.1 µs 53.6 µs 54.2 µs]"
-  const match = run.stdout.match(/^(.*?)\s*\n?\s*time:\s+\[(\S+ \S+) (\S+ \S+) (\S+ \S+)\]/m);
-  if (!match) throw new Unmeasured(`no "time: [...]" line in criterion's output:\n${run.stdout}`);
-  return { name: match[1].trim(), low: match[2], estimate: match[3], high: match[4], quick };
+  // One entry per benchmark, e.g. "generate 10-question quiz\n    time:   [53.1 µs 53.6 µs 54.2 µs]"
+  // (a long name puts "time:" on the next line, a short one on the same line).
+  const rows = [...run.stdout.matchAll(/^(\S.*?)\s*\n?\s*time:\s+\[(\S+ \S+) (\S+ \S+) (\S+ \S+)\]/gm)]
+    .map((m) => ({ name: m[1].trim(), low: m[2], estimate: m[3], high: m[4], quick }));
+  for (const name of [PREPARE_BENCH, GENERATE_BENCH]) {
+    if (!rows.some((row) => row.name === name)) throw new Unmeasured(`no "${name}" time in criterion's output:\n${run.stdout}`);
+  }
+  return rows;
+}
+
+/** Criterion's figure as microseconds ("53.6 µs", "3.02 ms", "812 ns"). */
+function micros(figure) {
+  const [value, unit] = figure.split(' ');
+  const scale = { ns: 1e-3, 'µs': 1, us: 1, ms: 1e3, s: 1e6 }[unit];
+  if (scale === undefined) throw new Unmeasured(`criterion printed a time in an unknown unit: ${figure}`);
+  return Number(value) * scale;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -778,7 +793,7 @@ function report(r) {
   if (r.generation) {
     table(
       ['benchmark', 'low', 'estimate', 'high'],
-      [[r.generation.name + (r.generation.quick ? ' (--quick)' : ''), r.generation.low, r.generation.estimate, r.generation.high]],
+      r.generation.map((g) => [g.name + (g.quick ? ' (--quick)' : ''), g.low, g.estimate, g.high]),
     );
   } else {
     console.log('  skipped (--no-generate)');
@@ -829,6 +844,11 @@ function targets(r) {
     const bound = TARGETS.surveyRatio * t.surveyjs.median;
     out.push({ what: `time to first question, ${label}, vs SurveyJS`, measured: ms(t.ours.median), bound: `<= ${ms(bound)} (${TARGETS.surveyRatio} x ${ms(t.surveyjs.median)})`, met: t.ours.median <= bound });
     out.push({ what: `time to first question, ${label}, vs quizdown`, measured: ms(t.ours.median), bound: `<= ${ms(t.quizdown.median)}`, met: t.ours.median <= t.quizdown.median });
+  }
+  const generation = r.generation?.find((g) => g.name === GENERATE_BENCH);
+  if (generation) {
+    const us = micros(generation.estimate);
+    out.push({ what: 'generation, one 10-question quiz (criterion)', measured: generation.estimate, bound: `<= ${TARGETS.generateMicros} µs`, met: us <= TARGETS.generateMicros });
   }
   out.push({ what: `memory over ${r.memory.points.at(-1).quizzes} quizzes`, measured: r.memory.verdict, bound: 'plateau', met: r.memory.verdict === 'plateau' });
   return out;
