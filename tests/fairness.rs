@@ -500,6 +500,36 @@ fn the_status_line_counts_the_reports_it_names() {
     fail_if_any(problems);
 }
 
+#[test]
+fn a_single_sources_status_line_names_its_copies() {
+    // "Reported by one source only: …" names the report, and every copy of it the table holds,
+    // quoted or not: a student who finds the claim in the copy too must not count two sources.
+    let mut problems = Vec::new();
+    let needle = "Reported by one source only: ";
+    for question in questions() {
+        for (at, _) in question.explanation.match_indices(needle) {
+            let rest = &question.explanation[at + needle.len()..];
+            let line = &rest[..rest.find(". ").unwrap_or(rest.len())];
+            let named: Vec<_> = table()
+                .sources
+                .iter()
+                .filter(|s| line.contains(s.outlet.as_str()))
+                .collect();
+            let groups: Vec<&str> = named
+                .iter()
+                .map(|s| s.independence_group.as_str())
+                .collect();
+            let copies_missing = table().sources.iter().any(|s| {
+                groups.contains(&s.independence_group.as_str()) && !line.contains(s.outlet.as_str())
+            });
+            if named.is_empty() || groups.iter().any(|g| *g != groups[0]) || copies_missing {
+                problems.push(format!("`{line}` in `{}`", question.explanation));
+            }
+        }
+    }
+    fail_if_any(problems);
+}
+
 /// Grammar lint: what templates get wrong when they are not given an article and a number.
 fn lint(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -61,7 +61,7 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
             )
         }
         (_, Status::Corroborated) => {
-            let reports = reports(table, fact);
+            let reports = reports(table, fact, false);
             fill(
                 ENGLISH.confirmed,
                 &[
@@ -75,7 +75,7 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
             ENGLISH.single,
             &[
                 ("claim", &fact.claim_with(&fact.answer().to_string())),
-                ("reports", &join_list(&reports(table, fact))),
+                ("reports", &join_list(&reports(table, fact, true))),
             ],
         ),
     }
@@ -83,8 +83,10 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
 
 /// The reports whose quotes state the fact's answer, one per independence group, each named by
 /// its outlet with any copy of it that also states it ("CBC News (via a news-aggregator app), with
-/// its copy CBC News, machine-translated").
-fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
+/// its copy CBC News, machine-translated"). With `every_copy` (a single source's status), an
+/// original's copies that the fact does not quote are named too, as no second source: a student
+/// who finds the claim in the copy as well must not count it twice.
+fn reports(table: &FactTable, fact: &Fact, every_copy: bool) -> Vec<String> {
     let stating: Vec<&Source> = fact
         .versions
         .iter()
@@ -116,6 +118,37 @@ fn reports(table: &FactTable, fact: &Fact) -> Vec<String> {
             // The original names the report; translations and rewrites are its copies.
             crate::order::sort_by_key(&mut group, |s| s.kind != SourceKind::Original);
             let copies: Vec<&str> = group[1..].iter().map(|s| s.outlet.as_str()).collect();
+            let original = group[0];
+            let uncited: Vec<&str> = table
+                .sources
+                .iter()
+                .filter(|s| {
+                    every_copy
+                        && copies.is_empty()
+                        && original.kind == SourceKind::Original
+                        && s.id != original.id
+                        && s.independence_group == original.independence_group
+                })
+                .map(|s| s.outlet.as_str())
+                .collect();
+            match uncited.as_slice() {
+                [] => {}
+                [copy] => {
+                    return fill(
+                        ENGLISH.copy_no_second,
+                        &[("report", &original.outlet), ("copy", copy)],
+                    )
+                }
+                _ => {
+                    return fill(
+                        ENGLISH.copies_no_second,
+                        &[
+                            ("report", &original.outlet),
+                            ("copies", &uncited.join(ENGLISH.and)),
+                        ],
+                    )
+                }
+            }
             match copies.as_slice() {
                 [] => group[0].outlet.clone(),
                 [copy] => fill(

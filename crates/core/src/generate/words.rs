@@ -71,6 +71,10 @@ pub(super) struct Words {
     /// `{report}`, `{copy}` / `{copies}`
     pub with_copy: &'static str,
     pub with_copies: &'static str,
+    /// `{report}`, `{copy}` / `{copies}`: a single source's copies that do not state the claim
+    /// (a student who finds it there too must not count two sources).
+    pub copy_no_second: &'static str,
+    pub copies_no_second: &'static str,
     /// Joins the last two items of a list, and the others.
     pub and: &'static str,
     pub list_separator: &'static str,
@@ -138,6 +142,8 @@ pub(super) const ENGLISH: Words = Words {
     single: "{claim} Reported by one source only: {reports}.",
     with_copy: "{report}, with its copy {copy}",
     with_copies: "{report}, with its copies {copies}",
+    copy_no_second: "{report}, not counting its copy {copy}",
+    copies_no_second: "{report}, not counting its copies {copies}",
     and: " and ",
     list_separator: "; ",
     comma: ", ",
@@ -243,6 +249,8 @@ mod tests {
             w.single,
             w.with_copy,
             w.with_copies,
+            w.copy_no_second,
+            w.copies_no_second,
             w.with_note,
         ] {
             let mut rest = template;
