@@ -9,9 +9,10 @@ use crate::table::{FactIdx, FactTable};
 use crate::text::normalize_whitespace;
 use crate::verify::states_answer;
 
-/// A fact's explanation (worked out once per table), with the context note its author gave.
-pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
-    let status = status_line(table, fact);
+/// A fact's explanation (worked out once per table), with the context note its author gave;
+/// `stating` are its quotes that state its answer (see [`Quotes`]).
+pub(super) fn explain(table: &FactTable, fact: &Fact, stating: &[&Evidence]) -> String {
+    let status = status_line(table, fact, stating);
     match &fact.note {
         Some(note) => fill(ENGLISH.with_note, &[("status", &status), ("note", note)]),
         None => status,
@@ -19,7 +20,7 @@ pub(super) fn explain(table: &FactTable, fact: &Fact) -> String {
 }
 
 /// The claim, then how well the sources support it.
-fn status_line(table: &FactTable, fact: &Fact) -> String {
+fn status_line(table: &FactTable, fact: &Fact, stating: &[&Evidence]) -> String {
     match (fact.kind, fact.status) {
         (AnswerKind::SourceError, _) => fill(
             ENGLISH.error_status,
@@ -61,7 +62,7 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
             )
         }
         (_, Status::Corroborated) => {
-            let reports = reports(table, fact, false);
+            let reports = reports(table, stating, false);
             fill(
                 ENGLISH.confirmed,
                 &[
@@ -75,33 +76,27 @@ fn status_line(table: &FactTable, fact: &Fact) -> String {
             ENGLISH.single,
             &[
                 ("claim", &fact.claim_with(&fact.answer().to_string())),
-                ("reports", &join_list(&reports(table, fact, true))),
+                ("reports", &join_list(&reports(table, stating, true))),
             ],
         ),
     }
 }
 
-/// The reports whose quotes state the fact's answer, one per independence group, each named by
+/// The reports of the quotes that state the fact's answer, one per independence group, each named by
 /// its outlet with any copy of it that also states it ("CBC News (via a news-aggregator app), with
 /// its copy CBC News, machine-translated"). With `every_copy` (a single source's status), an
 /// original's copies that the fact does not quote are named too, as no second source: a student
 /// who finds the claim in the copy as well must not count it twice.
-fn reports(table: &FactTable, fact: &Fact, every_copy: bool) -> Vec<String> {
-    let stating: Vec<&Source> = fact
-        .versions
-        .iter()
-        .flat_map(|v| {
-            v.evidence.iter().filter(move |e| {
-                states_answer(fact, &loose(&v.answer), &normalize_whitespace(&e.quote))
-            })
-        })
-        .filter_map(|e| table.source(&e.source))
-        .fold(Vec::new(), |mut seen: Vec<&Source>, source| {
+fn reports(table: &FactTable, stating: &[&Evidence], every_copy: bool) -> Vec<String> {
+    let stating: Vec<&Source> = stating.iter().filter_map(|e| table.source(&e.source)).fold(
+        Vec::new(),
+        |mut seen: Vec<&Source>, source| {
             if !seen.iter().any(|s| s.id == source.id) {
                 seen.push(source);
             }
             seen
-        });
+        },
+    );
     let mut groups: Vec<Vec<&Source>> = Vec::new();
     for source in stating {
         match groups
@@ -178,19 +173,37 @@ fn states(fact: &Fact, version: &crate::fact::Version, evidence: &Evidence) -> b
         )
 }
 
-/// The quotes that state the fact's answer, then the correction's (worked out once per table).
-pub(super) fn support(fact: &Fact) -> impl Iterator<Item = &Evidence> {
-    fact.versions
-        .iter()
-        .flat_map(move |v| v.evidence.iter().filter(move |e| states(fact, v, e)))
-        .chain(&fact.correction)
+/// A fact's quotes sorted once per table (each quote is read against its answer once): those
+/// that state its answer, in table order, and those that only set the scene.
+pub(super) struct Quotes<'t> {
+    pub(super) stating: Vec<&'t Evidence>,
+    pub(super) context: Vec<&'t Evidence>,
 }
 
-/// The quotes that only set the scene (worked out once per table).
-pub(super) fn context(fact: &Fact) -> impl Iterator<Item = &Evidence> {
-    fact.versions
-        .iter()
-        .flat_map(move |v| v.evidence.iter().filter(move |e| !states(fact, v, e)))
+impl<'t> Quotes<'t> {
+    pub(super) fn of(fact: &'t Fact) -> Quotes<'t> {
+        let (mut stating, mut context) = (Vec::new(), Vec::new());
+        for version in &fact.versions {
+            for evidence in &version.evidence {
+                if states(fact, version, evidence) {
+                    stating.push(evidence);
+                } else {
+                    context.push(evidence);
+                }
+            }
+        }
+        Quotes { stating, context }
+    }
+
+    /// The quotes shown as support: those that state the answer, then the correction's.
+    pub(super) fn support(&self, fact: &'t Fact) -> Vec<Evidence> {
+        self.stating
+            .iter()
+            .copied()
+            .chain(&fact.correction)
+            .cloned()
+            .collect()
+    }
 }
 
 /// A sum with its currency left open: "$500 million" states "500 million U.S. dollars".

@@ -2,7 +2,7 @@
 
 use super::cloze::{self, ClozeSite};
 use super::distractors::{conflict_options, distractors};
-use super::explain::{context, explain, support};
+use super::explain::{explain, Quotes};
 use super::leak;
 use super::matching::Pools;
 use super::numeric::numeric_answer;
@@ -79,14 +79,15 @@ impl Prepared {
         let facts = PerFact::from_facts(&table, |_, fact| {
             let answer = fact.answer().to_string();
             let claim = fact.claim_with(&answer);
+            let quotes = Quotes::of(fact);
             FactPrep {
                 distractors: distractors(&table, fact),
                 cloze: cloze::sites(fact),
                 claim_chars: claim.chars().count(),
                 claim,
-                explanation: explain(&table, fact),
-                quotes: support(fact).cloned().collect(),
-                context: context(fact).cloned().collect(),
+                explanation: explain(&table, fact, &quotes.stating),
+                quotes: quotes.support(fact),
+                context: quotes.context.iter().copied().cloned().collect(),
                 leak_keys: Vec::new(),
                 sentences: Vec::new(),
                 answer,
