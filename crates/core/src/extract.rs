@@ -29,22 +29,23 @@ const NUMBER_WORDS: [&str; 21] = [
 
 /// Splits text into lower-case word tokens; `$50-billion` gives `$50`, `billion`.
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| {
-        c.is_whitespace() || c == '-' || c == '(' || c == ')' || c == '–' || c == '—'
-    })
-    .map(|word| {
-        word.trim_matches(|c: char| {
-            matches!(
-                c,
-                ',' | ';' | ':' | '"' | '“' | '”' | '’' | '\'' | '!' | '?'
-            )
+    // Lower-cased once, then cut: `lower` maps no character to a separator or to punctuation.
+    let lowered = crate::text::lowercase(text);
+    lowered
+        .split(|c: char| {
+            c.is_whitespace() || c == '-' || c == '(' || c == ')' || c == '–' || c == '—'
         })
-        .chars()
-        .map(crate::text::lower)
-        .collect::<String>()
-    })
-    .filter(|word| !word.is_empty())
-    .collect()
+        .map(|word| {
+            word.trim_matches(|c: char| {
+                matches!(
+                    c,
+                    ',' | ';' | ':' | '"' | '“' | '”' | '’' | '\'' | '!' | '?'
+                )
+            })
+        })
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A number written as digits (`1.45`, `500,000`, `$500`) or as a word (`two`).
@@ -147,13 +148,13 @@ fn month_of(token: &str) -> Option<u8> {
     if token.len() < 3 {
         return None;
     }
+    // Tokens are lower-cased and month names ASCII: compared without lower-casing a copy.
     MONTHS
         .iter()
         .position(|month| {
-            let month = crate::text::lowercase(month);
-            month == token
-                || (token.len() == 3 && month.starts_with(token))
-                || (token == "sept" && month == "september")
+            month.eq_ignore_ascii_case(token)
+                || (token.len() == 3 && month[..3].eq_ignore_ascii_case(token))
+                || (token == "sept" && *month == "September")
         })
         .map(|i| i as u8 + 1)
 }

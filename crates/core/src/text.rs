@@ -62,7 +62,14 @@ pub fn fold(text: &str) -> String {
 
 /// `text` in lower case, by [`lower`].
 pub fn lowercase(text: &str) -> String {
-    text.chars().map(lower).collect()
+    // ASCII needs no decoding; other text is reserved at once (no character `lower` admits
+    // grows in lower case), where collecting would grow it step by step.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(lower));
+    out
 }
 
 /// Whether two texts are equal after `fold`, compared without allocating (the generator's hot path).
