@@ -35,13 +35,21 @@ fn stable_order(len: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
 /// items in the order they had: the order `slice::sort_by` gives.
 pub fn sort_by<T>(items: &mut Vec<T>, less: impl Fn(&T, &T) -> bool) {
     let order = stable_order(items.len(), &|a, b| less(&items[a], &items[b]));
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    permute(items, order);
 }
 
 /// Sorts `items` by `key`, keeping equal items in their order: what `slice::sort_by_key` gives.
+/// Each item's key is worked out once, not at every comparison.
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
-    sort_by(items, |a, b| key(a) < key(b));
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = stable_order(items.len(), &|a, b| keys[a] < keys[b]);
+    permute(items, order);
+}
+
+/// Puts `items` in `order` (a permutation of their indices).
+fn permute<T>(items: &mut Vec<T>, order: Vec<usize>) {
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// Sorts `items` in ascending order (the same result as `slice::sort` and `sort_unstable`).
