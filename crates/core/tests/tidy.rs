@@ -200,9 +200,64 @@ fn the_script_embed_names_every_setting() {
     );
 }
 
+/// `slice::sort*` where `order` would do: each is compiled again, for its element type and key,
+/// into the reader's bundle. `line` is code with its comment cut off.
+fn std_sort(line: &str) -> Option<&'static str> {
+    const SORTS: [&str; 7] = [
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable(",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+    ];
+    SORTS.into_iter().find(|sort| line.contains(sort))
+}
+
+#[test]
+fn code_the_browser_runs_sorts_through_order() {
+    // The core and the root package; not the CLI (native only), and not test modules (at the
+    // bottom of a file, after `#[cfg(test)]`).
+    let mut files = rust_files(&Path::new(CORE).join("src"));
+    files.extend(rust_files(&repo().join("src")));
+    let mut offences = Vec::new();
+    for file in files {
+        let shown = file
+            .strip_prefix(repo())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if shown.ends_with("crates/core/src/order.rs") || shown.contains("src/bin/") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim() == "#[cfg(test)]" {
+                break;
+            }
+            if let Some(sort) = std_sort(line.split("//").next().unwrap_or_default()) {
+                offences.push(format!(
+                    "{shown}:{}: `{sort}…)`: sort through `sourced_core::order` (one copy of the sort in the bundle)",
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "\n{}\n", offences.join("\n"));
+}
+
 /// The checks themselves: a tidy test that cannot fail would keep nothing tidy.
 #[test]
 fn the_checks_see_what_they_look_for() {
+    assert_eq!(
+        std_sort("    items.sort_by_key(|i| i.at);"),
+        Some(".sort_by_key(")
+    );
+    assert_eq!(
+        std_sort("    crate::order::sort_by_key(&mut items, |i| i.at);"),
+        None
+    );
     assert_eq!(
         crate_paths("use crate::generate::{Prepared};"),
         ["generate"]
