@@ -222,9 +222,11 @@ fn code_the_browser_runs_sorts_through_order() {
     let mut files = rust_files(&Path::new(CORE).join("src"));
     files.extend(rust_files(&repo().join("src")));
     let mut offences = Vec::new();
+    let root = repo().canonicalize().unwrap();
     for file in files {
+        let file = file.canonicalize().unwrap();
         let shown = file
-            .strip_prefix(repo())
+            .strip_prefix(&root)
             .unwrap_or(&file)
             .display()
             .to_string();
