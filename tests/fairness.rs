@@ -459,42 +459,49 @@ fn an_error_check_offers_readings_of_its_own_sentence() {
     fail_if_any(problems);
 }
 
+/// Each status line that starts with `opening`, with its question: the words after the opening,
+/// up to the sentence's end.
+fn status_lines(opening: &'static str) -> impl Iterator<Item = (&'static Question, &'static str)> {
+    questions().flat_map(move |question| {
+        let explanation = question.explanation.as_str();
+        explanation.match_indices(opening).map(move |(at, _)| {
+            let rest = &explanation[at + opening.len()..];
+            (question, &rest[..rest.find(". ").unwrap_or(rest.len())])
+        })
+    })
+}
+
 #[test]
 fn the_status_line_counts_the_reports_it_names() {
     // "Confirmed by N independent reports: …" names N reports of N independence groups, and the
     // question shows a quote of each.
     let mut problems = Vec::new();
-    let needle = "Confirmed by ";
-    for question in questions() {
-        for (at, _) in question.explanation.match_indices(needle) {
-            let rest = &question.explanation[at + needle.len()..];
-            let n: usize = rest
-                .split_whitespace()
-                .next()
-                .and_then(|w| w.parse().ok())
-                .unwrap_or(0);
-            let list = rest.split_once(": ").map_or("", |(_, list)| list);
-            let list = &list[..list.find(". ").unwrap_or(list.len())];
-            let mut groups: Vec<&str> = table()
-                .sources
-                .iter()
-                .filter(|s| list.contains(s.outlet.as_str()))
-                .map(|s| s.independence_group.as_str())
-                .collect();
-            groups.sort_unstable();
-            groups.dedup();
-            let quoted = table()
-                .sources
-                .iter()
-                .filter(|s| list.contains(s.outlet.as_str()))
-                .all(|s| question.quotes.iter().any(|q| q.source == s.id));
-            if n < 2 || groups.len() != n || !quoted {
-                problems.push(format!(
-                    "{n} reports, {} named: `{}`",
-                    groups.len(),
-                    question.explanation
-                ));
-            }
+    for (question, line) in status_lines("Confirmed by ") {
+        let n: usize = line
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(0);
+        let list = line.split_once(": ").map_or("", |(_, list)| list);
+        let mut groups: Vec<&str> = table()
+            .sources
+            .iter()
+            .filter(|s| list.contains(s.outlet.as_str()))
+            .map(|s| s.independence_group.as_str())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let quoted = table()
+            .sources
+            .iter()
+            .filter(|s| list.contains(s.outlet.as_str()))
+            .all(|s| question.quotes.iter().any(|q| q.source == s.id));
+        if n < 2 || groups.len() != n || !quoted {
+            problems.push(format!(
+                "{n} reports, {} named: `{}`",
+                groups.len(),
+                question.explanation
+            ));
         }
     }
     fail_if_any(problems);
@@ -505,26 +512,21 @@ fn a_single_sources_status_line_names_its_copies() {
     // "Reported by one source only: …" names the report, and every copy of it the table holds,
     // quoted or not: a student who finds the claim in the copy too must not count two sources.
     let mut problems = Vec::new();
-    let needle = "Reported by one source only: ";
-    for question in questions() {
-        for (at, _) in question.explanation.match_indices(needle) {
-            let rest = &question.explanation[at + needle.len()..];
-            let line = &rest[..rest.find(". ").unwrap_or(rest.len())];
-            let named: Vec<_> = table()
-                .sources
-                .iter()
-                .filter(|s| line.contains(s.outlet.as_str()))
-                .collect();
-            let groups: Vec<&str> = named
-                .iter()
-                .map(|s| s.independence_group.as_str())
-                .collect();
-            let copies_missing = table().sources.iter().any(|s| {
-                groups.contains(&s.independence_group.as_str()) && !line.contains(s.outlet.as_str())
-            });
-            if named.is_empty() || groups.iter().any(|g| *g != groups[0]) || copies_missing {
-                problems.push(format!("`{line}` in `{}`", question.explanation));
-            }
+    for (question, line) in status_lines("Reported by one source only: ") {
+        let named: Vec<_> = table()
+            .sources
+            .iter()
+            .filter(|s| line.contains(s.outlet.as_str()))
+            .collect();
+        let groups: Vec<&str> = named
+            .iter()
+            .map(|s| s.independence_group.as_str())
+            .collect();
+        let copies_missing = table().sources.iter().any(|s| {
+            groups.contains(&s.independence_group.as_str()) && !line.contains(s.outlet.as_str())
+        });
+        if named.is_empty() || groups.iter().any(|g| *g != groups[0]) || copies_missing {
+            problems.push(format!("`{line}` in `{}`", question.explanation));
         }
     }
     fail_if_any(problems);
