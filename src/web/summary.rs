@@ -80,7 +80,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </div>
             <label class="sq-entry">
                 <span>{ strings::SUMMARY_TO_PASTE }</span>
-                <textarea class="sq-paste" readonly=true rows="3" value={results.summary()} />
+                <textarea class="sq-paste" readonly=true rows="5" value={results.summary()} />
             </label>
             <div class="sq-actions">
                 <button type="button" onclick={on_copy}>{ strings::COPY_SUMMARY }</button>
