@@ -291,7 +291,7 @@ pub const READ_PASSAGE: &str = "Read this passage";
 pub const PASSAGE: &str = "Reading passage";
 pub const READING_START: &str = "A reading quiz: first you read a passage from one of the reports, then you answer questions about what it says. After each answer, the sentence that gives it is marked in the passage.";
 pub const PASSAGE_NOTE: &str = "A reading quiz shows one passage of an article above its questions and asks only what the passage says. It is shared by link: a class code cannot hold a passage.";
-pub const NO_PASSAGE: &str = "None: questions from all the articles";
+pub const NO_PASSAGE: &str = "None (all five articles)";
 
 /// A passage in the teacher's list: its number, outlet, first words and how much it asks.
 pub fn passage_choice(number: usize, outlet: &str, text: &str, facts: usize) -> String {
