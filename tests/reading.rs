@@ -303,3 +303,49 @@ fn a_passage_marks_every_error_the_table_records_in_it_with_the_correct_reading(
     }
     assert!(marked >= 5, "only {marked} errors are marked in passages");
 }
+
+/// A reading quiz names the answer as its passage writes it: a student who read "Sofiyska
+/// Square" finds Sofiyska Square among the options, not the table's "Sophia Square".
+#[test]
+fn a_reading_quiz_shows_the_answer_in_its_passages_spelling() {
+    use sourced_core::text::fold;
+    use sourced_core::{generate, Body, QuizSpec};
+    let mut checked = 0;
+    for (index, passage) in prepared().passages().iter().enumerate() {
+        let text = fold(&passage.text);
+        for seed in 0..8 {
+            let spec = QuizSpec {
+                passage: Some(index),
+                ..QuizSpec::new(seed, 10)
+            };
+            for question in generate(prepared(), &spec).questions {
+                let fact = table()
+                    .facts
+                    .iter()
+                    .find(|f| f.id == question.fact_ids[0])
+                    .expect("its fact");
+                let answer = fact.answer().to_string();
+                let written = fact.spellings.iter().find(|s| {
+                    s.split_whitespace().count() == answer.split_whitespace().count()
+                        && !fold(&answer).contains(&fold(s))
+                        && text.contains(&fold(s))
+                });
+                let (Some(written), false) = (written, text.contains(&fold(&answer))) else {
+                    continue;
+                };
+                // Options of names (a true/false's are True and False).
+                if let Body::Choice { options, correct } = &question.body {
+                    if options.len() > 2 {
+                        checked += 1;
+                        assert_eq!(&options[*correct], written, "{}", question.prompt);
+                        assert_eq!(&question.answer_text, written, "{}", question.prompt);
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 0,
+        "no reading question about a fact its passage spells another way"
+    );
+}

@@ -21,7 +21,7 @@ impl Generator<'_> {
             .iter()
             .map(Value::to_string)
             .collect();
-        let (options, correct) = dice.place(prep.answer.clone(), wrong);
+        let (options, correct) = dice.place(self.shown_answer(f), wrong);
         Body::Choice { options, correct }
     }
 
@@ -36,7 +36,7 @@ impl Generator<'_> {
         let prep = &self.prepared.facts[f];
         let truth = dice.below(2) == 0;
         let shown = if truth {
-            prep.answer.clone()
+            self.shown_answer(f)
         } else {
             let pool = &prep.distractors;
             let pick = dice.below(pool.len());

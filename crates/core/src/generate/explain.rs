@@ -6,7 +6,7 @@ use crate::fact::{AnswerKind, Currency, Evidence, Fact, Money, Status, Value};
 use crate::question::{Body, Question, QuestionKind};
 use crate::source::{Source, SourceKind};
 use crate::table::{FactIdx, FactTable};
-use crate::text::normalize_whitespace;
+use crate::text::{fold, normalize_whitespace};
 use crate::verify::states_answer;
 
 /// A fact's explanation (worked out once per table), with the context note its author gave;
@@ -251,6 +251,32 @@ fn join_list(items: &[String]) -> String {
 
 impl Generator<'_> {
     /// A question about one fact, with its answer, explanation and quotes.
+    /// The fact's answer as the quiz shows it. A reading quiz shows it as its passage writes it,
+    /// when that is another form of the whole name ("Sofiyska Square" where the table says
+    /// "Sophia Square"); a shortening ("Carney") or a bare surname would stand out among whole
+    /// names, so those are not used.
+    pub(super) fn shown_answer(&self, f: FactIdx) -> String {
+        let answer = &self.prepared.facts[f].answer;
+        let Some(passage) = self.passage else {
+            return answer.clone();
+        };
+        let text = fold(&passage.text);
+        let words = |s: &str| s.split_whitespace().count();
+        if text.contains(&fold(answer)) {
+            return answer.clone();
+        }
+        self.table()[f]
+            .spellings
+            .iter()
+            .find(|s| {
+                words(s) == words(answer)
+                    && !fold(answer).contains(&fold(s))
+                    && text.contains(&fold(s))
+            })
+            .unwrap_or(answer)
+            .clone()
+    }
+
     pub(super) fn question(
         &self,
         kind: QuestionKind,
@@ -267,7 +293,7 @@ impl Generator<'_> {
             body,
             fact_ids: vec![fact.id.clone()],
             status: fact.status,
-            answer_text: prep.answer.clone(),
+            answer_text: self.shown_answer(f),
             explanation: prep.explanation.clone(),
             quotes: prep.quotes.clone(),
             context: prep.context.clone(),
