@@ -52,6 +52,17 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     // Facts a source check showed as a foil: later ones show others (see `source_check`).
     let mut foiled = PerFact::filled(generator.table(), false);
     let mut uses = Uses::new(prepared.topics.len());
+    // How many facts each topic can ask under the spec: a large topic may come back before a
+    // small one is first asked (see `Uses::score`).
+    let mut topic_facts: Vec<Vec<usize>> = vec![Vec::new(); prepared.topics.len()];
+    for plan in &plans {
+        if let Some(f) = plan.fact() {
+            if !topic_facts[plan.topic()].contains(&f.0) {
+                topic_facts[plan.topic()].push(f.0);
+            }
+        }
+    }
+    uses.sizes = topic_facts.iter().map(Vec::len).collect();
     // A source-check lesson (only that kind asked) rotates through its angles first: what the
     // reports confirm, what rests on one, where they disagree, what a copy got wrong.
     let by_angle = spec.source_checks_only();
@@ -69,6 +80,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     // A reset with no question built since the last one means nothing more can be asked.
     let mut built_since_reset = true;
     let mut best: Vec<usize> = Vec::with_capacity(plans.len());
+    let mut groups: Vec<usize> = Vec::with_capacity(plans.len());
     // Per question asked: its facts and what it shows (what would give its facts' answers away
     // is `Prepared`'s per-fact `leak_keys`).
     let mut asked: Vec<(Vec<FactIdx>, leak::Shown)> = Vec::with_capacity(spec.count);
@@ -118,6 +130,21 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             built_since_reset = false;
             continue;
         }
+        // The fact first, then its kind: a fact askable six ways has six plans, and drawn among
+        // plans it would come back in half the quizzes while most facts seldom came at all.
+        let group = |i: usize| match marks[i].fact {
+            // Matching and ordering plans (of several facts each) draw as one group per kind.
+            usize::MAX => usize::MAX - marks[i].kind,
+            fact => fact,
+        };
+        groups.clear();
+        for &i in &best {
+            if !groups.contains(&group(i)) {
+                groups.push(group(i));
+            }
+        }
+        let chosen_group = groups[dice.below(groups.len())];
+        best.retain(|&i| group(i) == chosen_group);
         let chosen_at = best[dice.below(best.len())];
         let chosen = &plans[chosen_at];
         // A question that states an earlier one's answer, or whose answer an earlier one states,
@@ -192,14 +219,22 @@ struct Marks {
 struct Uses {
     angles: [usize; SourceAngle::ALL.len()],
     topics: Vec<usize>,
+    /// How many facts each topic can ask.
+    sizes: Vec<usize>,
     kinds: [usize; QuestionKind::ALL.len()],
 }
+
+/// A topic's uses weigh `TOPIC_SHARE / its facts` each: a topic of nine facts or more may be
+/// asked twice before a topic of three is asked once. Counted in whole uses, a topic of three
+/// facts was in three quizzes of four, and its one askable fact in every other quiz.
+const TOPIC_SHARE: usize = 9;
 
 impl Uses {
     fn new(topics: usize) -> Uses {
         Uses {
             angles: [0; SourceAngle::ALL.len()],
             topics: vec![0; topics],
+            sizes: vec![1; topics],
             kinds: [0; QuestionKind::ALL.len()],
         }
     }
@@ -213,7 +248,8 @@ impl Uses {
             .map_or((0, 0), |(a, plans)| (self.angles[a], plans));
         (uses as u64) << 48
             | (plans as u64) << 32
-            | (self.topics[marks.topic] as u64) << 16
+            | ((self.topics[marks.topic] * TOPIC_SHARE / self.sizes[marks.topic].max(1)) as u64)
+                << 16
             | self.kinds[marks.kind] as u64
     }
 
