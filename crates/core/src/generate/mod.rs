@@ -51,7 +51,6 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
     let mut used = PerFact::filled(generator.table(), false);
     // Facts a source check showed as a foil: later ones show others (see `source_check`).
     let mut foiled = PerFact::filled(generator.table(), false);
-    let mut uses = Uses::new(prepared.topics.len());
     // How many facts each topic can ask under the spec: a large topic may come back before a
     // small one is first asked (see `Uses::score`).
     let mut topic_facts: Vec<Vec<usize>> = vec![Vec::new(); prepared.topics.len()];
@@ -62,7 +61,7 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
             }
         }
     }
-    uses.sizes = topic_facts.iter().map(Vec::len).collect();
+    let mut uses = Uses::new(topic_facts.iter().map(Vec::len).collect());
     // A source-check lesson (only that kind asked) rotates through its angles first: what the
     // reports confirm, what rests on one, where they disagree, what a copy got wrong.
     let by_angle = spec.source_checks_only();
@@ -90,6 +89,10 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         .iter()
         .map(|plan| Marks {
             fact: plan.fact().map_or(usize::MAX, |f| f.0),
+            // Matching and ordering plans (of several facts each) draw as one group per kind.
+            group: plan
+                .fact()
+                .map_or(usize::MAX - plan.kind() as usize, |f| f.0),
             angle: by_angle.then(|| {
                 let angle = generator.angle(plan) as usize;
                 (angle, angle_plans[angle])
@@ -132,19 +135,14 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
         }
         // The fact first, then its kind: a fact askable six ways has six plans, and drawn among
         // plans it would come back in half the quizzes while most facts seldom came at all.
-        let group = |i: usize| match marks[i].fact {
-            // Matching and ordering plans (of several facts each) draw as one group per kind.
-            usize::MAX => usize::MAX - marks[i].kind,
-            fact => fact,
-        };
         groups.clear();
         for &i in &best {
-            if !groups.contains(&group(i)) {
-                groups.push(group(i));
+            if !groups.contains(&marks[i].group) {
+                groups.push(marks[i].group);
             }
         }
         let chosen_group = groups[dice.below(groups.len())];
-        best.retain(|&i| group(i) == chosen_group);
+        best.retain(|&i| marks[i].group == chosen_group);
         let chosen_at = best[dice.below(best.len())];
         let chosen = &plans[chosen_at];
         // A question that states an earlier one's answer, or whose answer an earlier one states,
@@ -210,6 +208,8 @@ pub fn generate(prepared: &Prepared, spec: &QuizSpec) -> Quiz {
 /// lesson, with how many plans take it), topic and kind.
 struct Marks {
     fact: usize,
+    /// What is drawn first: its fact, or (for a matching or ordering plan) its kind.
+    group: usize,
     angle: Option<(usize, usize)>,
     topic: usize,
     kind: usize,
@@ -230,11 +230,12 @@ struct Uses {
 const TOPIC_SHARE: usize = 9;
 
 impl Uses {
-    fn new(topics: usize) -> Uses {
+    /// For topics of `sizes` facts each.
+    fn new(sizes: Vec<usize>) -> Uses {
         Uses {
             angles: [0; SourceAngle::ALL.len()],
-            topics: vec![0; topics],
-            sizes: vec![1; topics],
+            topics: vec![0; sizes.len()],
+            sizes,
             kinds: [0; QuestionKind::ALL.len()],
         }
     }
